@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, installHint } from './scripts/find-browser.js';
+
+const port = Number(process.env.TEST_PORT ?? 4173);
+const executablePath = await findChromium();
+if (!executablePath) throw new Error(installHint);
+
+// Flags that keep Chromium from reaching for the network (closed here) and let it run as root.
+const args = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: process.env.CI ? 2 : undefined,
+	reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: { executablePath, args },
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'api', testDir: 'tests/api' },
+		{ name: 'e2e', testDir: 'tests/e2e', use: { ...devices['Desktop Chrome'] } }
+	],
+	webServer: {
+		// The built site, as `npm start` serves it; the emulator runs with its documented defaults.
+		command: `node build`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: !process.env.CI,
+		env: { PORT: String(port), HOST: '127.0.0.1' },
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

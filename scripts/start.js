@@ -1,0 +1,32 @@
+// `npm start`: builds the site when the build is missing or older than the sources, then serves it
+// with its built-in emulator on http://127.0.0.1:5173 (PORT and HOST override).
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sources = ['src', 'content', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts', 'scripts/highlight.js'];
+const marker = 'build/handler.js';
+
+/** The newest modification time under a path. */
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+const stale = !existsSync(marker) || sources.some((s) => newest(s) > statSync(marker).mtimeMs);
+if (stale) {
+	console.log('Building the site (the build is missing or older than the sources)…');
+	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) {
+		console.error('The build failed; see the errors above.');
+		process.exit(build.status ?? 1);
+	}
+}
+
+const env = { ...process.env, PORT: process.env.PORT ?? '5173', HOST: process.env.HOST ?? '127.0.0.1' };
+console.log(`Grantwalk on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`);
+const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

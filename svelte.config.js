@@ -1,0 +1,44 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import { highlightToSvelte } from './scripts/highlight.js';
+
+/**
+ * Content-Security-Policy for every page SvelteKit renders. The emulator's own pages set theirs.
+ * @type {import('@sveltejs/kit').KitConfig['csp']}
+ */
+const csp = {
+	mode: 'auto',
+	directives: {
+		'default-src': ['self'],
+		'script-src': ['self'],
+		// Shiki and Svelte write inline style attributes; no inline script is ever allowed.
+		'style-src': ['self', 'unsafe-inline'],
+		'img-src': ['self', 'data:'],
+		'connect-src': ['self', 'https://accounts.spotify.com', 'https://api.spotify.com'],
+		'form-action': ['self'],
+		'frame-ancestors': ['none'],
+		'base-uri': ['self'],
+		'object-src': ['none']
+	}
+};
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
+			extensions: ['.md'],
+			// Code fences are highlighted here, at build time, so shiki never reaches a browser.
+			highlight: { highlighter: highlightToSvelte }
+		})
+	],
+	kit: {
+		adapter: adapter(),
+		csp,
+		alias: { $content: 'content' }
+	}
+};
+
+export default config;
