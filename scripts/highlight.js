@@ -10,7 +10,10 @@ const themes = { light: 'github-light', dark: 'github-dark' };
 let highlighter;
 
 function getHighlighter() {
-	highlighter ??= createHighlighter({ themes: Object.values(themes), langs: languages.slice(0, -1) });
+	highlighter ??= createHighlighter({
+		themes: Object.values(themes),
+		langs: languages.slice(0, -1)
+	});
 	return highlighter;
 }
 

@@ -4,7 +4,15 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const sources = ['src', 'content', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts', 'scripts/highlight.js'];
+const sources = [
+	'src',
+	'content',
+	'static',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'scripts/highlight.js'
+];
 const marker = 'build/handler.js';
 
 /** The newest modification time under a path. */
@@ -12,7 +20,10 @@ function newest(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+	return readdirSync(path).reduce(
+		(max, name) => Math.max(max, newest(join(path, name))),
+		stat.mtimeMs
+	);
 }
 
 const stale = !existsSync(marker) || sources.some((s) => newest(s) > statSync(marker).mtimeMs);
@@ -25,8 +36,14 @@ if (stale) {
 	}
 }
 
-const env = { ...process.env, PORT: process.env.PORT ?? '5173', HOST: process.env.HOST ?? '127.0.0.1' };
-console.log(`Grantwalk on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`);
+const env = {
+	...process.env,
+	PORT: process.env.PORT ?? '5173',
+	HOST: process.env.HOST ?? '127.0.0.1'
+};
+console.log(
+	`Grantwalk on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
+);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -47,7 +47,12 @@ const unitOk = run('npx', [
 	`--outputFile.json=${out}/vitest.json`
 ]);
 const unit = readJson(`${out}/vitest.json`);
-if (unit) record('unit', unit.numPassedTests, unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1));
+if (unit)
+	record(
+		'unit',
+		unit.numPassedTests,
+		unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1)
+	);
 else record('unit', 0, 1);
 
 // 3. Browser tests run against the built site, as `npm start` serves it.

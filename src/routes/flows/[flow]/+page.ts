@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { getFlowContent } from '$lib/content';
+import { spotifyErrors } from '$lib/spotify/errors';
+import { flowSlugs, getFlow, isFlowSlug } from '$lib/spotify/flows';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ params }) => {
+	if (!isFlowSlug(params.flow))
+		error(404, `There is no flow called “${params.flow}”. The flows are ${flowSlugs.join(', ')}.`);
+	const slug = params.flow;
+	return {
+		flow: getFlow(slug),
+		content: getFlowContent(slug),
+		// The top problems of reference §10 that this flow can hit, most common first.
+		problems: spotifyErrors
+			.filter((e) => 'problem' in e && (e.flows as readonly string[]).includes(slug))
+			.sort((a, b) => ('problem' in a ? a.problem : 0) - ('problem' in b ? b.problem : 0))
+	};
+};
