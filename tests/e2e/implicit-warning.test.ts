@@ -1,0 +1,32 @@
+import { expect, test } from '../fixtures';
+
+test('the implicit grant page opens with a deprecation alert screen readers announce', async ({
+	page
+}) => {
+	await page.goto('/flows/implicit-grant');
+	const alert = page.getByRole('alert').filter({ hasText: 'implicit grant no longer works' });
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('12 February 2025');
+	await expect(alert).toContainText('27 November 2025');
+	await expect(alert).toContainText('response_type must be code');
+	await expect(
+		alert.getByRole('link', { name: /authorization code flow with PKCE/ })
+	).toHaveAttribute('href', '/flows/authorization-code-pkce');
+	// It is above the fold, before any step: impossible to miss.
+	const box = await alert.boundingBox();
+	expect(box!.y).toBeLessThan(page.viewportSize()!.height);
+});
+
+for (const path of ['/compare', '/']) {
+	test(`the implicit warning is visible wherever the flow is offered: ${path}`, async ({
+		page
+	}) => {
+		await page.goto(path);
+		await expect(page.getByRole('alert').filter({ hasText: 'no longer works' })).toBeVisible();
+	});
+}
+
+test('the other flow pages carry no implicit warning', async ({ page }) => {
+	await page.goto('/flows/authorization-code-pkce');
+	await expect(page.getByTestId('implicit-warning')).toHaveCount(0);
+});
