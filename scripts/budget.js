@@ -1,0 +1,94 @@
+// `npm run budget`: prints the JavaScript each page ships on first load (gzip) against the budgets
+// of DESIGN.md, and checks that no shiki code reached the browser bundle. Figures, not a test:
+// it exits non-zero only when a budget is exceeded, so CI logs show the numbers either way.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { findChromium, installHint } from './find-browser.js';
+
+const KB = 1024;
+const pages = [
+	{ path: '/', budget: 40 * KB, kind: 'prose' },
+	{ path: '/compare', budget: 40 * KB, kind: 'prose' },
+	{ path: '/scopes', budget: 40 * KB, kind: 'prose' },
+	{ path: '/flows/authorization-code', budget: 120 * KB, kind: 'flow' },
+	{ path: '/flows/authorization-code-pkce', budget: 120 * KB, kind: 'flow' },
+	{ path: '/flows/client-credentials', budget: 120 * KB, kind: 'flow' },
+	{ path: '/flows/implicit-grant', budget: 120 * KB, kind: 'flow' }
+];
+// Strings only shiki's runtime, its grammars or its themes contain.
+const shikiMarkers = [
+	'createHighlighter',
+	'shiki',
+	'vscode-textmate',
+	'oniguruma',
+	'onig.wasm',
+	'github-dark'
+];
+
+if (!existsSync('build/handler.js')) {
+	console.log('Building…');
+	if (spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+function files(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? files(path) : [path];
+	});
+}
+const clientJs = files('build/client').filter((f) => f.endsWith('.js'));
+const shikiHits = clientJs.filter((f) => {
+	const text = readFileSync(f, 'utf8');
+	return shikiMarkers.some((m) => text.includes(m));
+});
+
+const executablePath = await findChromium();
+if (!executablePath) {
+	console.error(installHint);
+	process.exit(1);
+}
+const port = 4199;
+const server = spawn(process.execPath, ['build'], {
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+	stdio: 'ignore'
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 50; i++) {
+	try {
+		if ((await fetch(base)).ok) break;
+	} catch {
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+let over = 0;
+console.log('\nJavaScript on first load (gzip)');
+console.log('page                              files   gzip KB   budget KB');
+for (const { path, budget } of pages) {
+	const page = await browser.newPage();
+	const scripts = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(response.body());
+	});
+	await page.goto(base + path, { waitUntil: 'networkidle' });
+	const bodies = await Promise.all(scripts);
+	const gzip = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
+	if (gzip > budget) over++;
+	console.log(
+		`${path.padEnd(34)}${String(bodies.length).padStart(5)}${(gzip / KB).toFixed(1).padStart(10)}${String(budget / KB).padStart(12)}${gzip > budget ? '   OVER' : ''}`
+	);
+	await page.close();
+}
+await browser.close();
+server.kill();
+
+console.log(
+	`\nshiki in the browser bundle: ${shikiHits.length === 0 ? 'none' : shikiHits.join(', ')}`
+);
+if (shikiHits.length > 0) over++;
+console.log(over === 0 ? 'All budgets met.' : `${over} budget(s) exceeded.`);
+process.exit(over === 0 ? 0 : 1);
