@@ -607,3 +607,99 @@ function matchesTemplate(template: string, text: string): boolean {
 		text.startsWith(before) && text.endsWith(after) && text.length >= before.length + after.length
 	);
 }
+
+// --- Problems the client detects itself (appended for the protocol core, src/lib/oauth/) ---
+
+/**
+ * A check the client makes on what comes back, where Spotify itself sends no error: the callback
+ * parser and the response parsers explain these with the same cause-and-fix shape as Spotify's
+ * own errors. `code` is the client's own code (`state_mismatch` follows Spotify's example app).
+ */
+export interface ClientCheckEntry {
+	slug: string;
+	code: string;
+	title: string;
+	step: string;
+	causes: readonly string[];
+	fix: string;
+	flows: readonly FlowSlug[];
+}
+
+export const clientCheckErrors = [
+	{
+		slug: 'state-mismatch',
+		code: 'state_mismatch',
+		title: 'The state does not match',
+		step: 'callback',
+		causes: [
+			'This browser session did not start the request: a forged or replayed redirect (CSRF, RFC 6749 §10.12).',
+			'The stored state was lost or replaced: another tab started a new flow, or session storage was cleared.',
+			'The app stopped sending state, or Spotify was given a different value than the one stored.'
+		],
+		fix: 'Reject the response and never exchange its code; start the flow again from this tab.',
+		flows: userFlows
+	},
+	{
+		slug: 'callback-code-and-error',
+		code: 'invalid_callback',
+		title: 'The callback carries both a result and an error',
+		step: 'callback',
+		causes: [
+			'The redirect was crafted or altered: a genuine response carries either the result or error, never both (RFC 6749 §4.1.2).'
+		],
+		fix: 'Reject the callback and start the flow again.',
+		flows: userFlows
+	},
+	{
+		slug: 'callback-empty',
+		code: 'invalid_callback',
+		title: 'The callback carries neither a result nor an error',
+		step: 'callback',
+		causes: [
+			'The callback page was opened directly, reloaded after the parameters were removed, or reached through a redirect that dropped the query.',
+			'For the implicit grant: the parameters were looked for in the query instead of the fragment.'
+		],
+		fix: 'Start the flow from the beginning, and check that nothing rewrites the callback URL.',
+		flows: userFlows
+	},
+	{
+		slug: 'callback-repeated-parameter',
+		code: 'invalid_callback',
+		title: 'A callback parameter appears twice',
+		step: 'callback',
+		causes: [
+			'The redirect was crafted or concatenated: response parameters must not be included more than once (RFC 6749 §3.1).'
+		],
+		fix: 'Reject the callback and start the flow again.',
+		flows: userFlows
+	},
+	{
+		slug: 'malformed-token-response',
+		code: 'invalid_response',
+		title: 'The token response is not a token',
+		step: 'token',
+		causes: [
+			'Something other than the token endpoint answered: a wrong URL, a proxy, or an HTML error page.',
+			'The JSON lacks access_token, token_type or expires_in.'
+		],
+		fix: 'Check the token URL and read the raw response.',
+		flows: allFlows
+	},
+	{
+		slug: 'malformed-web-api-response',
+		code: 'invalid_response',
+		title: 'The Web API response cannot be read',
+		step: 'api-call',
+		causes: [
+			'Something other than the Web API answered, or the body is not the JSON the endpoint documents.'
+		],
+		fix: 'Check the request URL and read the raw response.',
+		flows: allFlows
+	}
+] as const satisfies readonly ClientCheckEntry[];
+
+export type ClientCheckSlug = (typeof clientCheckErrors)[number]['slug'];
+
+export function getClientCheckError(slug: ClientCheckSlug): ClientCheckEntry {
+	return clientCheckErrors.find((e) => e.slug === slug)!;
+}

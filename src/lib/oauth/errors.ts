@@ -1,0 +1,151 @@
+/**
+ * Typed errors of the protocol core, one class per kind. Each carries the wire code (`error`),
+ * Spotify's `error_description`, the HTTP status (null for redirects and client checks) and the
+ * catalog entry from src/lib/spotify/errors.ts that explains the likely cause and the fix.
+ * Code branches on `kind` and `error`, never on message text (CONVENTIONS.md, habit 5).
+ */
+import {
+	findTokenError,
+	findWebApiError,
+	getClientCheckError,
+	getSpotifyError,
+	type ClientCheckEntry,
+	type ClientCheckSlug,
+	type SpotifyErrorEntry
+} from '$lib/spotify/errors';
+
+export type OAuthErrorKind =
+	| 'token-response'
+	| 'web-api'
+	| 'access-denied'
+	| 'authorization-response'
+	| 'state-mismatch'
+	| 'malformed-callback'
+	| 'malformed-response';
+
+export type ErrorExplanation = SpotifyErrorEntry | ClientCheckEntry;
+
+/** Plain data for snapshots and the UI (errors do not survive structured cloning intact). */
+export interface OAuthErrorData {
+	kind: OAuthErrorKind;
+	error: string;
+	error_description?: string;
+	status: number | null;
+	/** The catalog slug, when the error is known. */
+	slug?: string;
+}
+
+export abstract class OAuthError extends Error {
+	abstract readonly kind: OAuthErrorKind;
+
+	constructor(
+		readonly error: string,
+		readonly error_description: string | undefined,
+		readonly status: number | null,
+		readonly entry: ErrorExplanation | undefined
+	) {
+		super(error_description ? `${error}: ${error_description}` : error);
+	}
+
+	/** Likely causes, most likely first (empty when the catalog does not know this answer). */
+	get causes(): readonly string[] {
+		return this.entry?.causes ?? [];
+	}
+
+	get fix(): string | undefined {
+		return this.entry?.fix;
+	}
+
+	toJSON(): OAuthErrorData {
+		const data: OAuthErrorData = { kind: this.kind, error: this.error, status: this.status };
+		if (this.error_description !== undefined) data.error_description = this.error_description;
+		if (this.entry) data.slug = this.entry.slug;
+		return data;
+	}
+}
+
+/** `/api/token` answered `{"error":…,"error_description":…}` (RFC 6749 §5.2). */
+export class TokenResponseError extends OAuthError {
+	readonly kind = 'token-response';
+	constructor(status: number, error: string, description?: string) {
+		super(error, description, status, findTokenError(error, description));
+	}
+}
+
+/**
+ * The Web API answered `{"error":{"status","message"}}`. `error` is the RFC 6750 §3.1 code the
+ * status stands for (`invalid_token` for 401, …), because Spotify's body carries none.
+ */
+export class WebApiError extends OAuthError {
+	readonly kind = 'web-api';
+	constructor(
+		status: number,
+		message: string | undefined,
+		/** Seconds from `Retry-After` on a 429. */
+		readonly retryAfter?: number
+	) {
+		super(bearerErrorCode(status), message, status, findWebApiError(status, message));
+	}
+}
+
+/** The user pressed Cancel: `?error=access_denied` (RFC 6749 §4.1.2.1). */
+export class AccessDeniedError extends OAuthError {
+	readonly kind = 'access-denied';
+	constructor(description?: string) {
+		super('access_denied', description, null, getSpotifyError('access-denied'));
+	}
+}
+
+/** Any other `?error=` (or `#error=`) on the redirect back, e.g. `unsupported_response_type`. */
+export class AuthorizationResponseError extends OAuthError {
+	readonly kind = 'authorization-response';
+	constructor(error: string, description?: string) {
+		super(error, description, null, redirectEntry(error));
+	}
+}
+
+/** The callback's `state` is missing or differs from the stored one (RFC 6749 §10.12). */
+export class StateMismatchError extends OAuthError {
+	readonly kind = 'state-mismatch';
+	constructor(readonly received: string | undefined) {
+		const entry = getClientCheckError('state-mismatch');
+		super(entry.code, undefined, null, entry);
+	}
+}
+
+/** A callback that is not a valid authorization response: both or neither, or repeated params. */
+export class MalformedCallbackError extends OAuthError {
+	readonly kind = 'malformed-callback';
+	constructor(slug: 'callback-code-and-error' | 'callback-empty' | 'callback-repeated-parameter') {
+		const entry = getClientCheckError(slug);
+		super(entry.code, undefined, null, entry);
+	}
+}
+
+/** A response that is not what the endpoint documents (not JSON, missing fields). */
+export class MalformedResponseError extends OAuthError {
+	readonly kind = 'malformed-response';
+	constructor(
+		slug: Extract<ClientCheckSlug, 'malformed-token-response' | 'malformed-web-api-response'>,
+		status: number,
+		/** What exactly is wrong, for the learner: `body is not JSON`, `access_token missing`. */
+		readonly detail: string
+	) {
+		const entry = getClientCheckError(slug);
+		super(entry.code, undefined, status, entry);
+	}
+}
+
+function bearerErrorCode(status: number): string {
+	if (status === 401) return 'invalid_token';
+	if (status === 403) return 'insufficient_scope';
+	if (status === 429) return 'rate_limited';
+	if (status >= 500) return 'server_error';
+	return 'invalid_request';
+}
+
+function redirectEntry(code: string): SpotifyErrorEntry | undefined {
+	return code === 'unsupported_response_type'
+		? getSpotifyError('unsupported-response-type')
+		: undefined;
+}

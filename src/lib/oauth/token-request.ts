@@ -1,0 +1,134 @@
+/**
+ * Requests to `POST /api/token` for every grant (RFC 6749 §4.1.3, §4.4.2, §6; RFC 7636 §4.5;
+ * shared/spotify-reference.md §3).
+ */
+import { base64Utf8 } from './encoding';
+import { joinUrl, TOKEN_PATH } from './endpoints';
+import { contentTypeOf, type Field, type HttpRequestDescription, type RequestBody } from './http';
+import type { Mistakes } from './mistakes';
+import { alterCodeVerifier } from './pkce';
+
+/**
+ * How the client proves who it is at the token endpoint.
+ * - `basic`: `Authorization: Basic base64(client_id:client_secret)` (RFC 6749 §2.3.1, Spotify's way).
+ * - `body`: `client_id` and `client_secret` as form fields (also accepted by Spotify).
+ * - `server-secret`: live mode with the server's SPOTIFY_CLIENT_SECRET; the request carries no
+ *   credentials and the relay adds the Basic header, so the secret never reaches the browser.
+ * - `none`: a public client (PKCE), identified by `client_id` in the body only.
+ */
+export type ClientAuthentication =
+	| { method: 'basic' | 'body'; clientId: string; clientSecret: string }
+	| { method: 'server-secret'; clientId: string }
+	| { method: 'none'; clientId: string };
+
+export type ConfidentialClient = Exclude<ClientAuthentication, { method: 'none' }>;
+
+interface TokenRequestBase {
+	accountsBase: string;
+	mistakes?: Mistakes;
+}
+
+export interface AuthorizationCodeTokenOptions extends TokenRequestBase {
+	client: ConfidentialClient;
+	code: string;
+	/** The redirect_uri sent to /authorize; it must be repeated exactly (RFC 6749 §4.1.3). */
+	redirectUri: string;
+}
+
+/** Code exchange for a confidential client (RFC 6749 §4.1.3; Spotify code-flow tutorial). */
+export function buildAuthorizationCodeTokenRequest(
+	options: AuthorizationCodeTokenOptions
+): HttpRequestDescription {
+	const fields: Field[] = [
+		['grant_type', 'authorization_code'],
+		['code', options.code],
+		['redirect_uri', tokenStepRedirectUri(options.redirectUri, options.mistakes)]
+	];
+	return tokenRequest(options, fields, options.client);
+}
+
+export interface PkceTokenOptions extends TokenRequestBase {
+	clientId: string;
+	code: string;
+	redirectUri: string;
+	codeVerifier: string;
+}
+
+/** Code exchange with PKCE: client_id and code_verifier, no Authorization (RFC 7636 §4.5). */
+export function buildPkceTokenRequest(options: PkceTokenOptions): HttpRequestDescription {
+	const { mistakes = {} } = options;
+	const fields: Field[] = [
+		['grant_type', 'authorization_code'],
+		['code', options.code],
+		['redirect_uri', tokenStepRedirectUri(options.redirectUri, mistakes)],
+		['client_id', options.clientId]
+	];
+	if (!mistakes.omitPkce) {
+		const verifier = mistakes.wrongVerifier
+			? alterCodeVerifier(options.codeVerifier)
+			: options.codeVerifier;
+		fields.push(['code_verifier', verifier]);
+	}
+	return tokenRequest(options, fields, { method: 'none', clientId: options.clientId });
+}
+
+export interface RefreshTokenOptions extends TokenRequestBase {
+	/** Confidential (code flow) authenticates; PKCE sends `client_id` only. */
+	client: ClientAuthentication;
+	refreshToken: string;
+}
+
+/** Refresh: Basic for the code flow, client_id for PKCE (RFC 6749 §6; Spotify refreshing-tokens). */
+export function buildRefreshTokenRequest(options: RefreshTokenOptions): HttpRequestDescription {
+	const fields: Field[] = [
+		['grant_type', 'refresh_token'],
+		['refresh_token', options.refreshToken]
+	];
+	if (options.client.method === 'none') fields.push(['client_id', options.client.clientId]);
+	return tokenRequest(options, fields, options.client);
+}
+
+export interface ClientCredentialsOptions extends TokenRequestBase {
+	client: ConfidentialClient;
+}
+
+/** Client credentials grant: the app alone (RFC 6749 §4.4.2; Spotify client-credentials tutorial). */
+export function buildClientCredentialsRequest(
+	options: ClientCredentialsOptions
+): HttpRequestDescription {
+	return tokenRequest(options, [['grant_type', 'client_credentials']], options.client);
+}
+
+/** Basic credentials as Spotify documents them: base64 of `client_id:client_secret`. */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
+	return `Basic ${base64Utf8(`${clientId}:${clientSecret}`)}`;
+}
+
+/**
+ * Teaching mistake "different redirect URI": the real-world slip of a trailing slash added or
+ * lost between the two steps (reference §10, problem 6).
+ */
+export function alterRedirectUri(uri: string): string {
+	// Spotify compares the raw strings, so the change is made on the string, before any query.
+	const cut = uri.search(/[?#]/);
+	const [head, tail] = cut < 0 ? [uri, ''] : [uri.slice(0, cut), uri.slice(cut)];
+	return (head.endsWith('/') ? head.slice(0, -1) : `${head}/`) + tail;
+}
+
+function tokenStepRedirectUri(uri: string, mistakes: Mistakes | undefined): string {
+	return mistakes?.differentRedirectUri ? alterRedirectUri(uri) : uri;
+}
+
+function tokenRequest(
+	options: TokenRequestBase,
+	fields: Field[],
+	client: ClientAuthentication
+): HttpRequestDescription {
+	if (client.method === 'body')
+		fields.push(['client_id', client.clientId], ['client_secret', client.clientSecret]);
+	const body: RequestBody = { type: options.mistakes?.bodyAsJson ? 'json' : 'form', fields };
+	const headers: Record<string, string> = { 'Content-Type': contentTypeOf(body) };
+	if (client.method === 'basic')
+		headers.Authorization = basicAuthorization(client.clientId, client.clientSecret);
+	return { method: 'POST', url: joinUrl(options.accountsBase, TOKEN_PATH), headers, body };
+}
