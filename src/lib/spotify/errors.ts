@@ -544,6 +544,169 @@ export const spotifyErrors = [
 		fix: 'Register http://127.0.0.1:PORT/… or http://[::1]:PORT/…, or an https URI.',
 		flows: userFlows,
 		problem: 2
+	},
+	// --- Added for the emulator (issue 3): answers the reference's tables do not cover. Where
+	// Spotify's exact text is undocumented, the text is the most commonly reported one. ---
+	{
+		slug: 'pkce-method-unsupported',
+		surface: 'authorize-redirect',
+		status: null,
+		code: 'invalid_request',
+		title: 'Unsupported code_challenge_method',
+		step: 'authorize',
+		causes: [
+			'code_challenge_method is plain or unknown: Spotify documents only S256 (reference §11 recommends refusing plain).',
+			'code_challenge was sent without code_challenge_method, or the method without a challenge.'
+		],
+		fix: 'Send code_challenge_method=S256 with code_challenge = base64url(sha256(verifier)).',
+		flows: ['authorization-code-pkce']
+	},
+	{
+		slug: 'refresh-token-must-be-supplied',
+		surface: 'token',
+		status: 400,
+		code: 'invalid_request',
+		text: 'refresh_token must be supplied',
+		title: 'refresh_token must be supplied',
+		step: 'refresh',
+		causes: [
+			'The refresh_token parameter is missing or empty, for example a refresh token saved as null because a refresh response had none.'
+		],
+		fix: 'Keep the refresh token you already have when a response carries none; if you have none, authorize again.',
+		flows: ['authorization-code', 'authorization-code-pkce'],
+		problem: 12
+	},
+	{
+		slug: 'token-method-not-allowed',
+		surface: 'token',
+		status: 405,
+		code: 'invalid_request',
+		text: 'Method not allowed',
+		title: 'The token endpoint takes POST only',
+		step: 'token',
+		causes: [
+			'The token request was sent with GET (parameters in the query string) or another method. Spotify’s exact answer is not documented.'
+		],
+		fix: 'POST an application/x-www-form-urlencoded body to /api/token.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'invalid-id',
+		surface: 'web-api',
+		status: 400,
+		text: 'invalid id',
+		title: 'invalid id',
+		step: 'api-call',
+		causes: [
+			'The id in the path is not a 22-character base62 Spotify id (a URI or URL was pasted instead).'
+		],
+		fix: 'Send the bare id, e.g. the last part of spotify:artist:<id>.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'resource-not-found',
+		surface: 'web-api',
+		status: 404,
+		text: 'Resource not found',
+		title: 'Resource not found',
+		step: 'api-call',
+		causes: [
+			'The id is well formed but nothing has it (in the emulator: not in its invented catalog).'
+		],
+		fix: 'Check the id; search for the item first.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'no-search-query',
+		surface: 'web-api',
+		status: 400,
+		text: 'No search query',
+		title: 'No search query',
+		step: 'api-call',
+		causes: ['/v1/search was called without q, or with an empty q.'],
+		fix: 'Send q with the words to search for.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'missing-search-type',
+		surface: 'web-api',
+		status: 400,
+		text: 'Missing parameter type',
+		title: 'Missing parameter type',
+		step: 'api-call',
+		causes: ['/v1/search was called without type.'],
+		fix: 'Send type=artist (or track, album, playlist, show, episode, audiobook; comma-separated).',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'bad-search-type',
+		surface: 'web-api',
+		status: 400,
+		text: 'Bad search type field',
+		title: 'Bad search type field',
+		step: 'api-call',
+		causes: ['type has a value Spotify does not know, often a plural such as artists.'],
+		fix: 'Use the singular names: artist, track, album, playlist, show, episode, audiobook.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'invalid-limit',
+		surface: 'web-api',
+		status: 400,
+		text: 'Invalid limit',
+		title: 'Invalid limit',
+		step: 'api-call',
+		causes: [
+			'limit is not a number within the endpoint’s range (search: 0–10 since 2026; top items: 1–50).'
+		],
+		fix: 'Send a limit inside the documented range and page with offset.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'invalid-offset',
+		surface: 'web-api',
+		status: 400,
+		text: 'Invalid offset',
+		title: 'Invalid offset',
+		step: 'api-call',
+		causes: ['offset is negative, not a number, or beyond the endpoint’s maximum.'],
+		fix: 'Send an offset from 0 up to the documented maximum.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'invalid-time-range',
+		surface: 'web-api',
+		status: 400,
+		text: 'Invalid time range',
+		title: 'Invalid time range',
+		step: 'api-call',
+		causes: ['time_range is not short_term, medium_term or long_term.'],
+		fix: 'Use short_term (about 4 weeks), medium_term (6 months, the default) or long_term.',
+		flows: ['authorization-code', 'authorization-code-pkce']
+	},
+	{
+		slug: 'service-not-found',
+		surface: 'web-api',
+		status: 404,
+		text: 'Service not found',
+		title: 'Service not found',
+		step: 'api-call',
+		causes: [
+			'The path is not a Web API endpoint: a typo, a missing /v1, or an endpoint the emulator does not implement.'
+		],
+		fix: 'Check the path against the Web API reference.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
+	},
+	{
+		slug: 'web-api-method-not-allowed',
+		surface: 'web-api',
+		status: 405,
+		text: 'Method not allowed',
+		title: 'Method not allowed',
+		step: 'api-call',
+		causes: ['The endpoint exists but not with this HTTP method.'],
+		fix: 'Use the method the Web API reference gives for the endpoint.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
 	}
 ] as const satisfies readonly SpotifyErrorEntry[];
 
