@@ -144,7 +144,13 @@ const jsEscapes: Record<string, string> = {
 };
 
 function pyString(value: string): string {
-	return `'${value.replace(/[\\'\x00-\x1f\x7f]/g, (c) =>
-		c === '\\' || c === "'" ? `\\${c}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
-	)}'`;
+	let out = '';
+	for (const c of value) {
+		const code = c.charCodeAt(0);
+		// Control characters as \xNN so the literal stays on one line and means the same bytes.
+		if (c === '\\' || c === "'") out += `\\${c}`;
+		else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+		else out += c;
+	}
+	return `'${out}'`;
 }

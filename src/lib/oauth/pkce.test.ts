@@ -36,12 +36,11 @@ describe('RFC 7636 appendix B', () => {
 
 describe('generateCodeVerifier', () => {
 	it('is 64 unreserved characters from Web Crypto by default', () => {
-		const spy = vi
-			.spyOn(crypto, 'getRandomValues')
-			.mockImplementation(<T extends ArrayBufferView | null>(array: T) => {
-				if (array instanceof Uint8Array) array.forEach((_, i) => (array[i] = (i * 37) % 256));
-				return array;
-			});
+		const spy = vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => {
+			const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+			bytes.forEach((_, i) => (bytes[i] = (i * 37) % 256));
+			return array;
+		});
 		const verifier = generateCodeVerifier();
 		expect(spy).toHaveBeenCalled();
 		spy.mockRestore();
