@@ -2,9 +2,9 @@
 import { chromium } from '@playwright/test';
 import { findChromium, installHint } from './find-browser.js';
 
-const [url, out, width = '1280', scheme = 'light'] = process.argv.slice(2);
+const [url, out, width = '1280', scheme = 'light', y, height] = process.argv.slice(2);
 if (!url || !out) {
-	console.error('usage: node scripts/screenshot.js URL OUT.png [width] [light|dark]');
+	console.error('usage: node scripts/screenshot.js URL OUT.png [width] [light|dark] [y height]');
 	process.exit(2);
 }
 const executablePath = await findChromium();
@@ -19,5 +19,7 @@ const page = await browser.newPage({
 });
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 await page.goto(url);
-await page.screenshot({ path: out, fullPage: true });
+// With y and height, one slice of the page: long pages are easier to review in parts.
+const clip = y === undefined ? undefined : { x: 0, y: Number(y), width: Number(width), height: Number(height ?? 1600) };
+await page.screenshot({ path: out, fullPage: true, clip });
 await browser.close();
