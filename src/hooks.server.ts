@@ -1,4 +1,20 @@
-import type { Handle } from '@sveltejs/kit';
+import { text, type Handle } from '@sveltejs/kit';
+
+/** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
+const crossOriginPaths = ['/emulator/'];
+const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * SvelteKit's CSRF check, minus the emulator: a form POST (or PUT, PATCH, DELETE) from another
+ * origin is refused on every page of the site. kit.csrf.checkOrigin is off so the emulator's
+ * token endpoint can take cross-site requests as Spotify's does.
+ */
+function isCrossSiteForm(request: Request, url: URL): boolean {
+	if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+	if (crossOriginPaths.some((p) => url.pathname.startsWith(p))) return false;
+	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	return formTypes.includes(type) && request.headers.get('origin') !== url.origin;
+}
 
 /**
  * Security headers for every response SvelteKit renders (DESIGN.md, security rules). The CSP
@@ -6,6 +22,10 @@ import type { Handle } from '@sveltejs/kit';
  * their own headers (the emulator's pages) keep them.
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteForm(event.request, event.url))
+		return text(`Cross-site ${event.request.method} form submissions are forbidden`, {
+			status: 403
+		});
 	const response = await resolve(event);
 	const headers = response.headers;
 	const isCallback = event.url.pathname === '/callback';

@@ -28,3 +28,19 @@ test('pages send the security headers', async ({ request }) => {
 	const callback = await request.get('/callback?code=abc&state=xyz');
 	expect(callback.headers()['referrer-policy']).toBe('no-referrer');
 });
+
+test('a cross-site form POST to the site is refused, while the emulator takes it', async ({
+	request
+}) => {
+	const site = await request.post('/', {
+		headers: { origin: 'https://evil.test', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'a=b'
+	});
+	expect(site.status()).toBe(403);
+	const emulator = await request.post('/emulator/accounts/api/token', {
+		headers: { origin: 'https://evil.test', 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'grant_type=nonsense'
+	});
+	expect(emulator.status()).toBe(400);
+	expect(await emulator.json()).toMatchObject({ error: 'unsupported_grant_type' });
+});
