@@ -31,6 +31,8 @@ export interface Era {
 	refreshTokenLifetimeMonths: number | null;
 	/** `classic`: three 401 texts; `unified`: `Missing/invalid/expired access token` for all. */
 	unauthorizedText: 'classic' | 'unified';
+	/** /v1/search `limit`: default and maximum (20/50 before 2026, 5/10 in the 2026 OpenAPI, §7.2). */
+	searchLimit: { default: number; max: number };
 }
 
 export const eras: Record<EraId, Era> = {
@@ -44,7 +46,8 @@ export const eras: Record<EraId, Era> = {
 		confidentialRefreshRotates: false,
 		pkceRefreshRotates: false,
 		refreshTokenLifetimeMonths: 6,
-		unauthorizedText: 'unified'
+		unauthorizedText: 'unified',
+		searchLimit: { default: 5, max: 10 }
 	},
 	'2025-11': {
 		id: '2025-11',
@@ -56,7 +59,8 @@ export const eras: Record<EraId, Era> = {
 		confidentialRefreshRotates: false,
 		pkceRefreshRotates: true,
 		refreshTokenLifetimeMonths: null,
-		unauthorizedText: 'classic'
+		unauthorizedText: 'classic',
+		searchLimit: { default: 20, max: 50 }
 	},
 	classic: {
 		id: 'classic',
@@ -68,7 +72,8 @@ export const eras: Record<EraId, Era> = {
 		confidentialRefreshRotates: false,
 		pkceRefreshRotates: true,
 		refreshTokenLifetimeMonths: null,
-		unauthorizedText: 'classic'
+		unauthorizedText: 'classic',
+		searchLimit: { default: 20, max: 50 }
 	}
 };
 

@@ -1,0 +1,37 @@
+/**
+ * /api/token, authorization_code: the code is supplied, known to this client, unused, not expired,
+ * and the redirect_uri repeats the one sent to /authorize (reference §3.2, §3.6, §6).
+ */
+import { appNow } from '../context';
+import { param } from '../form';
+import { tokenError } from '../http';
+import type { TokenCheck } from './token-state';
+
+export const checkCodePresent: TokenCheck = (_ctx, state) =>
+	param(state.params, 'code') === null ? tokenError('code-must-be-supplied') : undefined;
+
+/** Unknown, issued to another client, or already exchanged: Spotify says the same for all three. */
+export const checkCodeValid: TokenCheck = (ctx, state) => {
+	const value = param(state.params, 'code')!;
+	const record = ctx.store.codes.get(value);
+	if (!record || record.clientId !== state.app!.clientId || record.used)
+		return tokenError('invalid-authorization-code');
+	state.code = { value, record };
+	return undefined;
+};
+
+export const checkCodeNotExpired: TokenCheck = (ctx, state) =>
+	appNow(ctx, state.app!.clientId) >= state.code!.record.expiresAt
+		? tokenError('authorization-code-expired')
+		: undefined;
+
+export const checkCodeRedirectUri: TokenCheck = (_ctx, state) =>
+	param(state.params, 'redirect_uri') !== state.code!.record.redirectUri
+		? tokenError('invalid-redirect-uri-token')
+		: undefined;
+
+/** A client without a secret may exchange only a code that PKCE protects. */
+export const checkPublicClientUsedPkce: TokenCheck = (_ctx, state) =>
+	!state.confidential && state.code!.record.codeChallenge === null
+		? tokenError('invalid-client-malformed')
+		: undefined;

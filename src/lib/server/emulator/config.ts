@@ -1,0 +1,112 @@
+/**
+ * The emulator's configuration and its documented defaults: the demo app (overridable with
+ * EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS, EMULATOR_ERA), the legacy
+ * app that follows the rules from before 2025-11-27, and the demo users. Tests and the site import
+ * these values instead of repeating them.
+ */
+import { defaultEraId, isEraId, type EraId } from '../../spotify/eras';
+import { defaultCaps, type StoreCaps } from './store';
+import { demoUsers } from './fixtures/users';
+
+export { demoUsers };
+
+export interface AppSeed {
+	clientId: string;
+	clientSecret: string;
+	name: string;
+	redirectUris: string[];
+	era: EraId;
+}
+
+/** The main demo app's Client ID (32 hex characters, like Spotify's). */
+export const defaultClientId = 'deadbeefcafe4bad8badf00d5eed1e55';
+/** The demo app's secret: a published demo value, not a secret of anyone's. */
+export const defaultClientSecret = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
+/**
+ * Loopback literals registered without a port accept any port (reference §5.1), so the site on
+ * 127.0.0.1:5173 or :4173 and a developer's app on any port all match.
+ */
+export const defaultRedirectUris: readonly string[] = [
+	'http://127.0.0.1/callback',
+	'http://[::1]/callback',
+	'https://grantwalk.example/callback',
+	'https://example.com/callback'
+];
+
+/** An app created before 2025: implicit grant allowed, http://localhost accepted. */
+export const legacyApp: AppSeed = {
+	clientId: 'c1a551c0c1a551c0c1a551c0c1a551c0',
+	clientSecret: 'c1a551c5ec2e7c1a551c5ec2e7c1a551',
+	name: 'Legacy app (classic rules)',
+	redirectUris: [
+		'http://127.0.0.1/callback',
+		'http://[::1]/callback',
+		'http://localhost:8888/callback',
+		'http://localhost:5173/callback',
+		'http://localhost:4173/callback',
+		'https://example.com/callback'
+	],
+	era: 'classic'
+};
+
+export const demoApp: AppSeed = {
+	clientId: defaultClientId,
+	clientSecret: defaultClientSecret,
+	name: 'Grantwalk demo app',
+	redirectUris: [...defaultRedirectUris],
+	era: defaultEraId
+};
+
+export interface EmulatorConfig {
+	/** Path prefix the emulator is mounted at: `/emulator` on the site and standalone. */
+	mount: string;
+	apps: AppSeed[];
+	/** Era used when no app is known (a Web API call with a missing or unknown token). */
+	defaultEra: EraId;
+	/** Control endpoints under <mount>/control/ (EMULATOR_CONTROL=off removes them). */
+	control: boolean;
+	codeTtlSeconds: number;
+	accessTokenTtlSeconds: number;
+	/** Reference §11: enforce RFC 7636's 43–128 unreserved characters on code_verifier. */
+	enforceVerifierFormat: boolean;
+	/** Reference §5.1: one report saw custom schemes refused as insecure. */
+	customSchemesInsecure: boolean;
+	caps: StoreCaps;
+}
+
+export function defaultConfig(): EmulatorConfig {
+	return {
+		mount: '/emulator',
+		apps: [{ ...demoApp, redirectUris: [...demoApp.redirectUris] }, { ...legacyApp }],
+		defaultEra: defaultEraId,
+		control: true,
+		codeTtlSeconds: 600,
+		accessTokenTtlSeconds: 3600,
+		enforceVerifierFormat: true,
+		customSchemesInsecure: false,
+		caps: { ...defaultCaps }
+	};
+}
+
+/** Reads EMULATOR_* variables; anything absent or invalid keeps its documented default. */
+export function configFromEnv(env: Record<string, string | undefined>): EmulatorConfig {
+	const config = defaultConfig();
+	const demo = config.apps[0];
+	const id = env.EMULATOR_CLIENT_ID?.trim();
+	if (id) demo.clientId = id;
+	const secret = env.EMULATOR_CLIENT_SECRET?.trim();
+	if (secret) demo.clientSecret = secret;
+	const uris = env.EMULATOR_REDIRECT_URIS?.split(',')
+		.map((u) => u.trim())
+		.filter((u) => u.length > 0);
+	if (uris?.length) demo.redirectUris = uris;
+	const era = env.EMULATOR_ERA?.trim();
+	if (era && isEraId(era)) {
+		demo.era = era;
+		config.defaultEra = era;
+	}
+	if (env.EMULATOR_CONTROL?.trim().toLowerCase() === 'off') config.control = false;
+	// Both seeded apps must stay distinct even if someone configures the legacy id.
+	if (demo.clientId === legacyApp.clientId) config.apps.pop();
+	return config;
+}

@@ -1,0 +1,59 @@
+/** What every handler and check receives: configuration, clock, randomness and the store. */
+import { getEra, type Era } from '../../spotify/eras';
+import type { Clock } from './clock';
+import type { EmulatorConfig } from './config';
+import { base64url, hex, type Random } from './random';
+import type { EmulatorStore } from './store';
+import type { App } from './types';
+
+export interface EmulatorContext {
+	config: EmulatorConfig;
+	clock: Clock;
+	random: Random;
+	store: EmulatorStore;
+}
+
+/**
+ * The clock an app's codes and tokens live by: the real clock plus any offset the control API
+ * set for that client (or for everyone, under `*`), so a test can jump past a code's ten minutes
+ * without touching other tests' apps.
+ */
+export function appNow(ctx: EmulatorContext, clientId: string | null): number {
+	const all = ctx.store.clockOffsets.get('*') ?? 0;
+	const own = clientId === null ? 0 : (ctx.store.clockOffsets.get(clientId) ?? 0);
+	return ctx.clock.now() + all + own;
+}
+
+/** An opaque token like Spotify's: a two-letter prefix (`AQ` codes and refresh, `BQ` access). */
+export function newToken(ctx: EmulatorContext, prefix: 'AQ' | 'BQ', bytes: number): string {
+	return prefix + base64url(ctx.random.bytes(bytes));
+}
+
+export function newId(ctx: EmulatorContext, bytes = 16): string {
+	return base64url(ctx.random.bytes(bytes));
+}
+
+/** 32 hex characters, the shape of Spotify client ids and secrets. */
+export function newHex32(ctx: EmulatorContext): string {
+	return hex(ctx.random.bytes(16));
+}
+
+export function findApp(ctx: EmulatorContext, clientId: string): App | undefined {
+	return ctx.store.apps.get(clientId);
+}
+
+export function appEra(app: App): Era {
+	return getEra(app.era);
+}
+
+/** Puts the configured apps (demo and legacy) into the store; they are never evicted. */
+export function seedApps(ctx: EmulatorContext): void {
+	for (const seed of ctx.config.apps) {
+		ctx.store.apps.set(seed.clientId, {
+			...seed,
+			redirectUris: [...seed.redirectUris],
+			seeded: true,
+			createdAt: 0
+		});
+	}
+}

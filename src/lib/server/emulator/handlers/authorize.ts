@@ -1,0 +1,90 @@
+/**
+ * GET /authorize (reference §2): run the checks, then log the user in, ask for consent, or, when
+ * the user already approved these scopes and `show_dialog` is not true, go straight back.
+ */
+import { authorizeChecks } from '../checks/authorize-checks';
+import type { AuthorizeState } from '../checks/authorize-state';
+import { newId, type EmulatorContext } from '../context';
+import { formTargetFor } from '../html';
+import { consentPage } from '../pages/consent-page';
+import { loginPage } from '../pages/login-page';
+import { csrfToken, currentSession } from '../session';
+import type { AuthorizeRequest, EmuRequest, EmuResponse } from '../types';
+import { alreadyApproved, approve } from './complete';
+
+/** Interactions (a login or consent page waiting for its form) last as long as a code. */
+export function interactionEvictAt(ctx: EmulatorContext): number {
+	return ctx.clock.now() + ctx.config.codeTtlSeconds * 1000;
+}
+
+export function handleAuthorize(
+	ctx: EmulatorContext,
+	request: EmuRequest,
+	nonce: string
+): EmuResponse {
+	const state: AuthorizeState = { params: request.url.searchParams, nonce };
+	for (const check of authorizeChecks) {
+		const failure = check(ctx, state);
+		if (failure) return failure;
+	}
+	const params = state.params;
+	const authorize: AuthorizeRequest = {
+		clientId: state.app!.clientId,
+		responseType: state.responseType!,
+		redirectUri: state.redirectUri!,
+		state: params.get('state'),
+		scopes: state.scopes!,
+		codeChallenge: state.codeChallenge ?? null,
+		showDialog: params.get('show_dialog')?.toLowerCase() === 'true',
+		query: request.url.search
+	};
+	return showNextStep(ctx, request, authorize, nonce);
+}
+
+export function showNextStep(
+	ctx: EmulatorContext,
+	request: EmuRequest,
+	authorize: AuthorizeRequest,
+	nonce: string
+): EmuResponse {
+	const app = ctx.store.apps.get(authorize.clientId)!;
+	const signedIn = currentSession(ctx, request);
+	const csrf = csrfToken(ctx, request);
+	const target = formTargetFor(authorize.redirectUri);
+	const formTargets = target ? [target] : [];
+	const interaction = newId(ctx);
+	if (!signedIn) {
+		ctx.store.interactions.set(
+			interaction,
+			{ kind: 'authorize', request: authorize, sessionId: null },
+			interactionEvictAt(ctx)
+		);
+		return loginPage({
+			mount: ctx.config.mount,
+			nonce,
+			csrf: csrf.token,
+			interaction,
+			appName: app.name,
+			formTargets,
+			cookies: csrf.cookies
+		});
+	}
+	if (!authorize.showDialog && alreadyApproved(ctx, authorize, signedIn.user))
+		return approve(ctx, authorize, signedIn.user, 302, csrf.cookies);
+	ctx.store.interactions.set(
+		interaction,
+		{ kind: 'authorize', request: authorize, sessionId: signedIn.id },
+		interactionEvictAt(ctx)
+	);
+	return consentPage({
+		mount: ctx.config.mount,
+		nonce,
+		csrf: csrf.token,
+		interaction,
+		app,
+		user: signedIn.user,
+		request: authorize,
+		formTargets,
+		cookies: csrf.cookies
+	});
+}

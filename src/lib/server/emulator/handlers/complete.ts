@@ -1,0 +1,51 @@
+/**
+ * Ending an authorization: the redirect back to the app with a code (query) or, for the implicit
+ * grant, a token (fragment); or with `error=access_denied` when the user cancels (reference §2.2,
+ * §2.3, §2.5). `state` is echoed unchanged.
+ */
+import { getSpotifyError } from '../../../spotify/errors';
+import { approvalKey } from '../store';
+import type { EmulatorContext } from '../context';
+import { issueAccessToken, issueCode } from '../grants';
+import { redirect, withParams } from '../http';
+import type { AuthorizeRequest, EmuResponse, User } from '../types';
+
+export function approve(
+	ctx: EmulatorContext,
+	request: AuthorizeRequest,
+	user: User,
+	status: 302 | 303,
+	cookies?: string[]
+): EmuResponse {
+	const key = approvalKey(user.id, request.clientId);
+	const before = ctx.store.approvals.get(key) ?? [];
+	ctx.store.approvals.set(key, [...new Set([...before, ...request.scopes])]);
+	if (request.responseType === 'token') {
+		const token = issueAccessToken(ctx, request.clientId, user.id, request.scopes);
+		const fragment = {
+			access_token: token,
+			token_type: 'Bearer',
+			expires_in: String(ctx.config.accessTokenTtlSeconds),
+			state: request.state
+		};
+		return redirect(status, withParams(request.redirectUri, fragment, 'fragment'), cookies);
+	}
+	const code = issueCode(ctx, request, user);
+	return redirect(status, withParams(request.redirectUri, { code, state: request.state }), cookies);
+}
+
+export function deny(request: AuthorizeRequest, cookies?: string[]): EmuResponse {
+	const error = getSpotifyError('access-denied').code!;
+	// Spotify's docs show the denial in the query even for the implicit grant.
+	return redirect(303, withParams(request.redirectUri, { error, state: request.state }), cookies);
+}
+
+/** Has the user already approved every requested scope for this app? */
+export function alreadyApproved(
+	ctx: EmulatorContext,
+	request: AuthorizeRequest,
+	user: User
+): boolean {
+	const approved = ctx.store.approvals.get(approvalKey(user.id, request.clientId));
+	return !!approved && request.scopes.every((s) => approved.includes(s));
+}

@@ -1,0 +1,41 @@
+/**
+ * Serving the emulator with node:http alone (npm run emulator, the benchmark). Builds the core's
+ * plain request straight from IncomingMessage: no Web Request objects on the hot path.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { maxBodyBytes, type Emulator } from './index';
+
+export function nodeListener(emulator: Emulator, fallbackOrigin: string) {
+	return (req: IncomingMessage, res: ServerResponse): void => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooBig = Number(req.headers['content-length'] ?? 0) > maxBodyBytes;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > maxBodyBytes) tooBig = true;
+			else if (!tooBig) chunks.push(chunk);
+		});
+		req.on('end', () => {
+			let url: URL;
+			try {
+				url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
+			} catch {
+				url = new URL(req.url ?? '/', fallbackOrigin);
+			}
+			const response = emulator.handleRaw({
+				method: (req.method ?? 'GET').toUpperCase(),
+				url,
+				header: (name) => {
+					const value = req.headers[name];
+					return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+				},
+				body: tooBig ? '' : Buffer.concat(chunks).toString('utf8')
+			});
+			const headers: Record<string, string | string[]> = { ...response.headers };
+			if (response.cookies?.length) headers['set-cookie'] = response.cookies;
+			res.writeHead(response.status, headers);
+			res.end(response.body);
+		});
+		req.on('error', () => res.destroy());
+	};
+}

@@ -1,0 +1,37 @@
+/** Randomness, injected so that a seeded emulator answers the same tokens on every screen. */
+import { createHash, randomBytes } from 'node:crypto';
+
+export interface Random {
+	bytes(length: number): Uint8Array;
+}
+
+export const cryptoRandom: Random = { bytes: (length) => randomBytes(length) };
+
+/**
+ * A deterministic source for workshops and tests (EMULATOR_SEED): SHA-256 over the seed and a
+ * counter. Predictable by design, so never for anything but the emulator.
+ */
+export function seededRandom(seed: string): Random {
+	let counter = 0;
+	let pool = Buffer.alloc(0);
+	return {
+		bytes(length) {
+			while (pool.length < length) {
+				const block = createHash('sha256').update(`${seed}\u0000${counter++}`).digest();
+				pool = Buffer.concat([pool, block]);
+			}
+			const out = pool.subarray(0, length);
+			pool = pool.subarray(length);
+			return new Uint8Array(out);
+		}
+	};
+}
+
+/** base64url without padding (RFC 4648 §5), the alphabet of Spotify's opaque tokens. */
+export function base64url(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+}
+
+export function hex(bytes: Uint8Array): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}

@@ -1,0 +1,103 @@
+/**
+ * The emulator's own request and response shapes. The core works on these plain objects so that
+ * the SvelteKit route (Web Request/Response) and the standalone node:http server (no Request
+ * objects on the hot path) can both drive it.
+ */
+import type { EraId } from '../../spotify/eras';
+
+export interface EmuRequest {
+	method: string;
+	url: URL;
+	/** A request header by lower-case name, or null. */
+	header(name: string): string | null;
+	/** The raw body, already read (and capped by the adapter). */
+	body: string;
+}
+
+export interface EmuResponse {
+	status: number;
+	headers: Record<string, string>;
+	/** Set-Cookie values, one per cookie. */
+	cookies?: string[];
+	body: string;
+}
+
+export interface App {
+	clientId: string;
+	clientSecret: string;
+	name: string;
+	redirectUris: string[];
+	era: EraId;
+	/** Seeded from the configuration: survives a reset and is never evicted. */
+	seeded: boolean;
+	createdAt: number;
+}
+
+export interface User {
+	id: string;
+	username: string;
+	/** A demo password, shown on the login page; not a secret. */
+	password: string;
+	displayName: string;
+	email: string;
+	country: string;
+	product: 'premium' | 'free';
+	followers: number;
+}
+
+/** A validated authorization request waiting for login or consent. */
+export interface AuthorizeRequest {
+	clientId: string;
+	responseType: 'code' | 'token';
+	/** The redirect_uri exactly as sent; the token request must repeat it. */
+	redirectUri: string;
+	state: string | null;
+	scopes: string[];
+	codeChallenge: string | null;
+	showDialog: boolean;
+	/** The original query string, to come back to /authorize after login. */
+	query: string;
+}
+
+export interface Interaction {
+	kind: 'authorize' | 'account';
+	request?: AuthorizeRequest;
+	/** The session that saw the consent page; consent is accepted only from it. */
+	sessionId: string | null;
+}
+
+export interface Session {
+	userId: string;
+}
+
+export interface CodeRecord {
+	clientId: string;
+	userId: string;
+	redirectUri: string;
+	scopes: string[];
+	codeChallenge: string | null;
+	/** App-clock times, in ms. */
+	expiresAt: number;
+	authorizedAt: number;
+	used: boolean;
+}
+
+export interface AccessTokenRecord {
+	clientId: string;
+	/** null for client-credentials tokens: no user behind them. */
+	userId: string | null;
+	scopes: string[];
+	expiresAt: number;
+}
+
+export interface RefreshTokenRecord {
+	clientId: string;
+	userId: string;
+	scopes: string[];
+	/** Issued to a PKCE (public) exchange: refreshing needs only client_id. */
+	publicClient: boolean;
+	authorizedAt: number;
+	/** App-clock ms; null when only revocation ends it. */
+	expiresAt: number | null;
+	revoked: boolean;
+}
