@@ -21,6 +21,7 @@ test('every page of the main navigation is reachable with the keyboard alone', a
 		'Client credentials',
 		'Implicit grant',
 		'Compare',
+		'Debug your app',
 		'Scopes'
 	]);
 	for (const name of names.slice(1)) {
