@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,19 @@ function stepParams(): { file: string; params: string[] }[] {
 		}
 	}
 	return steps;
+}
+
+/** Every fenced code block of the flow pages, with its language. */
+function codeBlocks(): { file: string; lang: string; code: string }[] {
+	const blocks: { file: string; lang: string; code: string }[] = [];
+	for (const folder of readdirSync(contentRoot)) {
+		for (const file of readdirSync(join(contentRoot, folder))) {
+			const text = readFileSync(join(contentRoot, folder, file), 'utf8');
+			for (const m of text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm))
+				blocks.push({ file: `${folder}/${file}`, lang: m[1], code: m[2] });
+		}
+	}
+	return blocks;
 }
 
 describe('parameters', () => {
@@ -83,5 +97,56 @@ describe('parameters', () => {
 		for (const { file, params } of steps) {
 			for (const name of params) expect(findParameter(name), `${file}: ${name}`).toBeDefined();
 		}
+	});
+});
+
+// The flow pages promise exact, consistent example values; these checks keep them honest.
+describe('example values in the flow pages', () => {
+	const blocks = codeBlocks();
+	const all = blocks.map((b) => b.code).join('\n');
+
+	it('uses only the languages the highlighter is given', () => {
+		for (const b of blocks) expect(['http', 'json', 'bash'], b.file).toContain(b.lang);
+	});
+
+	it('shows JSON that parses, pretty or compact after an http response', () => {
+		for (const b of blocks) {
+			const body =
+				b.lang === 'json'
+					? b.code
+					: b.lang === 'http' && /^Content-Type: application\/json$/m.test(b.code)
+						? b.code.split('\n\n')[1]
+						: undefined;
+			if (body !== undefined) expect(() => JSON.parse(body), b.file).not.toThrow();
+		}
+	});
+
+	it('pairs the RFC 7636 verifier with its S256 challenge', () => {
+		const verifiers = new Set([...all.matchAll(/code_verifier=([\w.~-]+)/g)].map((m) => m[1]));
+		const challenges = new Set([...all.matchAll(/code_challenge=([\w-]+)/g)].map((m) => m[1]));
+		expect([...verifiers]).toEqual(['dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk']);
+		const hash = createHash('sha256')
+			.update([...verifiers][0])
+			.digest('base64url');
+		expect([...challenges]).toEqual([hash]);
+	});
+
+	it('builds every Basic header from the example client id and the fake secret', () => {
+		const headers = [...all.matchAll(/Authorization: Basic (\S+)/g)].map((m) => m[1]);
+		expect(headers.length).toBeGreaterThan(0);
+		for (const h of headers)
+			expect(Buffer.from(h, 'base64').toString()).toBe(
+				'5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e:0123456789abcdef0123456789abcdef'
+			);
+	});
+
+	it('uses one client id, one redirect URI and one state everywhere', () => {
+		const ids = new Set([...all.matchAll(/client_id=(\w+)/g)].map((m) => m[1]));
+		expect([...ids]).toEqual(['5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e']);
+		const redirects = new Set([...all.matchAll(/redirect_uri=([^&\s]+)/g)].map((m) => m[1]));
+		for (const r of redirects)
+			expect(decodeURIComponent(r), r).toBe('http://127.0.0.1:5173/callback');
+		const states = new Set([...all.matchAll(/state=(\w+)/g)].map((m) => m[1]));
+		expect([...states]).toEqual(['c4f3b4b3']);
 	});
 });
