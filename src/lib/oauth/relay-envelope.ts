@@ -1,7 +1,7 @@
 /**
  * The wire format between the browser and the live-mode relay (src/routes/relay): the browser
- * POSTs an envelope describing the request, the relay answers with the upstream response, or
- * with a refusal naming the rule that stopped it. Shared by both sides so they cannot drift.
+ * POSTs an envelope describing the request, the relay answers 200 with the upstream response
+ * description, or a 4xx/502 refusal naming the rule that stopped it. Shared by both sides so they cannot drift.
  */
 import type { HttpRequestDescription, HttpResponseDescription } from './http';
 
@@ -22,10 +22,11 @@ export interface RelayEnvelope {
 	clientId?: string;
 }
 
-/** What the relay answers when it forwarded the request (HTTP 200 from the relay itself). */
-export interface RelayAnswer {
-	response: HttpResponseDescription;
-}
+/**
+ * What the relay answers when it forwarded the request: HTTP 200 from the relay itself, whose
+ * JSON body is the upstream response description (Spotify's status is inside it).
+ */
+export type RelayAnswer = HttpResponseDescription;
 
 export const relayRefusalReasons = [
 	'unsupported-media-type',
@@ -98,8 +99,8 @@ export function readRelayAnswer(status: number, body: string): HttpResponseDescr
 	} catch {
 		parsed = undefined;
 	}
-	if (status === 200 && isObject(parsed) && isObject(parsed.response))
-		return parsed.response as unknown as HttpResponseDescription;
+	if (status === 200 && isObject(parsed) && typeof parsed.status === 'number')
+		return parsed as unknown as HttpResponseDescription;
 	if (isObject(parsed) && typeof parsed.refused === 'string')
 		throw new RelayRefusedError(
 			parsed.refused as RelayRefusalReason,

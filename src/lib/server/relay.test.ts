@@ -119,6 +119,8 @@ describe('allowed targets are forwarded', () => {
 		);
 		const { response, body } = await relay({ request: tokenRequest }, { fetch: fake.fetch });
 		expect(response.status).toBe(200);
+		// The relay's 200 body is the upstream response description itself.
+		expect(body).toMatchObject({ status: 400, headers: { 'content-type': 'application/json' } });
 		expect(readRelayAnswer(200, JSON.stringify(body)).status).toBe(400);
 	});
 

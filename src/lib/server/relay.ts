@@ -63,7 +63,7 @@ export async function handleRelayRequest(
 		log(
 			`relay ${outgoing.method} ${target.host}${target.pathname} -> ${response.status} (${ms} ms)`
 		);
-		return json(200, { response } satisfies RelayAnswer);
+		return json(200, response satisfies RelayAnswer);
 	} catch (error) {
 		if (!(error instanceof Refusal)) throw error;
 		log(`relay refused: ${error.reason}`);
@@ -248,7 +248,10 @@ function withCredentials(
 	return request;
 }
 
-async function forward(request: HttpRequestDescription, options: RelayOptions) {
+async function forward(
+	request: HttpRequestDescription,
+	options: RelayOptions
+): Promise<RelayAnswer> {
 	const fetcher = options.fetch ?? fetch;
 	let response: Response;
 	try {
