@@ -1,0 +1,77 @@
+/**
+ * What an answer means for the flow: the callback, a token response, a Web API response. Wraps
+ * the oauth core's parsers; explanations (title, causes, fix) come from the error catalog through
+ * the parsers' typed errors, never from text written here.
+ */
+import { parseWebApiResponse } from '$lib/oauth/api-response';
+import { parseCallback, type CallbackResult } from '$lib/oauth/callback';
+import { MalformedResponseError, OAuthError } from '$lib/oauth/errors';
+import type { HttpResponseDescription } from '$lib/oauth/http';
+import { parseTokenResponse, type TokenSet } from '$lib/oauth/token-response';
+import type { FlowContext, FlowError } from './types';
+
+/** The typed error as plain data for the context, with the catalog's explanation. */
+export function toFlowError(error: unknown): FlowError {
+	if (error instanceof OAuthError) {
+		const data: FlowError = { ...error.toJSON(), causes: [...error.causes] };
+		if (error.entry) data.title = error.entry.title;
+		if (error.fix !== undefined) data.fix = error.fix;
+		if (error instanceof MalformedResponseError) data.detail = error.detail;
+		return data;
+	}
+	// Not a protocol answer: the transport failed (network down, relay refused, CORS).
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		kind: 'malformed-response',
+		error: 'transport_error',
+		status: null,
+		causes: [],
+		detail: message
+	};
+}
+
+export type CallbackOutcome =
+	| { kind: 'ok'; result: CallbackResult }
+	| { kind: 'state-mismatch' | 'denied' | 'invalid'; error: FlowError };
+
+/**
+ * Validates the callback URL, state first (RFC 6749 §10.12): a mismatch is reported as such
+ * whatever else the URL carries. Query for the code flows, fragment for the implicit grant.
+ */
+export function evaluateCallback(context: FlowContext, url: string): CallbackOutcome {
+	try {
+		const result = parseCallback(url, {
+			responseMode: context.flow === 'implicit-grant' ? 'fragment' : 'query',
+			expectedState: context.mistakes.omitState ? null : context.state
+		});
+		return { kind: 'ok', result };
+	} catch (error) {
+		const flowError = toFlowError(error);
+		if (flowError.kind === 'state-mismatch') return { kind: 'state-mismatch', error: flowError };
+		if (flowError.kind === 'access-denied') return { kind: 'denied', error: flowError };
+		return { kind: 'invalid', error: flowError };
+	}
+}
+
+export type TokenOutcome = { ok: true; tokens: TokenSet } | { ok: false; error: FlowError };
+
+/** Reads a token endpoint answer (RFC 6749 §5.1, §5.2). */
+export function evaluateToken(response: HttpResponseDescription): TokenOutcome {
+	try {
+		return { ok: true, tokens: parseTokenResponse(response) };
+	} catch (error) {
+		return { ok: false, error: toFlowError(error) };
+	}
+}
+
+export type ApiOutcome =
+	{ ok: true; data: unknown } | { ok: false; expired: boolean; error: FlowError };
+
+/** Reads a Web API answer; any 401 means "refresh or re-authorize" (reference §10, problem 13). */
+export function evaluateApi(response: HttpResponseDescription): ApiOutcome {
+	try {
+		return { ok: true, data: parseWebApiResponse(response).data };
+	} catch (error) {
+		return { ok: false, expired: response.status === 401, error: toFlowError(error) };
+	}
+}

@@ -1,0 +1,114 @@
+/**
+ * The request each step is about to send, built from the machine's context with the oauth core's
+ * builders. Pure, so a restored snapshot can rebuild its pending request once the secret is back.
+ */
+import { buildWebApiRequest } from '$lib/oauth/api-request';
+import { buildAuthorizeRequest } from '$lib/oauth/authorize-request';
+import { joinUrl } from '$lib/oauth/endpoints';
+import type { HttpRequestDescription } from '$lib/oauth/http';
+import {
+	buildAuthorizationCodeTokenRequest,
+	buildClientCredentialsRequest,
+	buildPkceTokenRequest,
+	buildRefreshTokenRequest,
+	type ConfidentialClient
+} from '$lib/oauth/token-request';
+import type { FlowContext, PendingRequest, Purpose, Route } from './types';
+
+/** Builds the pending request for a step (what the learner sees before `step.next` sends it). */
+export function buildPending(context: FlowContext, purpose: Purpose): PendingRequest {
+	const request = buildRequest(context, purpose);
+	return { purpose, route: routeOf(context, purpose), request };
+}
+
+function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescription {
+	const { target, mistakes } = context;
+	const accountsBase = target.accountsBase;
+	switch (purpose) {
+		case 'authorize':
+			return buildAuthorizeRequest({
+				accountsBase,
+				clientId: target.clientId,
+				redirectUri: target.redirectUri,
+				responseType: context.flow === 'implicit-grant' ? 'token' : 'code',
+				state: context.state,
+				scope: target.scopes,
+				// show_dialog is sent only when asked for; Spotify's default is false.
+				showDialog: target.showDialog || undefined,
+				codeChallenge: context.codeChallenge,
+				mistakes
+			});
+		case 'token':
+			if (context.flow === 'client-credentials')
+				return buildClientCredentialsRequest({ accountsBase, client: client(context), mistakes });
+			if (context.flow === 'authorization-code-pkce')
+				return buildPkceTokenRequest({
+					accountsBase,
+					clientId: target.clientId,
+					code: context.code ?? '',
+					redirectUri: target.redirectUri,
+					codeVerifier: context.codeVerifier ?? '',
+					mistakes
+				});
+			return buildAuthorizationCodeTokenRequest({
+				accountsBase,
+				client: client(context),
+				code: context.code ?? '',
+				redirectUri: target.redirectUri,
+				mistakes
+			});
+		case 'refresh':
+			// The teaching switches are about the first token request; a refresh is always sent right.
+			return buildRefreshTokenRequest({
+				accountsBase,
+				client:
+					context.flow === 'authorization-code-pkce'
+						? { method: 'none', clientId: target.clientId }
+						: client(context),
+				refreshToken: context.tokens?.refreshToken ?? ''
+			});
+		case 'api':
+			return buildWebApiRequest({
+				apiBase: target.apiBase,
+				path: target.apiPath,
+				accessToken: context.tokens?.accessToken ?? ''
+			});
+		case 'expire':
+			return buildExpireRequest(target.controlBase ?? '', context.tokens?.accessToken ?? '');
+	}
+}
+
+/**
+ * The emulator's control call that makes an access token expire at once, so the next Web API
+ * call answers 401 as Spotify does after an hour.
+ */
+export function buildExpireRequest(
+	controlBase: string,
+	accessToken: string
+): HttpRequestDescription {
+	return {
+		method: 'POST',
+		url: joinUrl(controlBase, '/expire-token'),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: { type: 'form', fields: [['access_token', accessToken]] }
+	};
+}
+
+/** The confidential client as the secret mode says (token-request.ts, ClientAuthentication). */
+function client(context: FlowContext): ConfidentialClient {
+	const { clientId, secretMode } = context.target;
+	if (secretMode === 'server-secret') return { method: 'server-secret', clientId };
+	return { method: secretMode, clientId, clientSecret: context.clientSecret ?? '' };
+}
+
+/**
+ * Live confidential requests go through the relay (the secret must not need CORS from a page,
+ * and the server's own secret is added there); everything else is sent directly.
+ */
+function routeOf(context: FlowContext, purpose: Purpose): Route {
+	if (purpose === 'authorize') return 'browser';
+	const confidential =
+		context.flow === 'authorization-code' || context.flow === 'client-credentials';
+	const tokenCall = purpose === 'token' || purpose === 'refresh';
+	return context.target.kind === 'spotify' && confidential && tokenCall ? 'relay' : 'direct';
+}

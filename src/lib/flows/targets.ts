@@ -1,0 +1,62 @@
+/**
+ * Targets: the built-in emulator (default) or live Spotify. Resolves a machine's input into the
+ * base URLs, client and redirect URI its requests use (DESIGN.md, contracts).
+ */
+import { emulatorBaseUrls, joinUrl, spotifyBaseUrls } from '$lib/oauth/endpoints';
+import type { FlowSlug } from '$lib/spotify/flows';
+import type { FlowInput, TargetSettings } from './types';
+
+/**
+ * The emulator's demo apps as the browser needs them. They mirror the documented defaults in
+ * src/lib/server/emulator/config.ts, which client code may not import ($lib/server); a test
+ * checks that both stay equal. The secrets are published demo values, still never persisted.
+ */
+export const emulatorDemoApp = {
+	clientId: 'deadbeefcafe4bad8badf00d5eed1e55',
+	clientSecret: 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e'
+} as const;
+
+/** The emulator's legacy app (rules from before 2025-11-27): the only one allowed the implicit grant. */
+export const emulatorLegacyApp = {
+	clientId: 'c1a551c0c1a551c0c1a551c0c1a551c0',
+	clientSecret: 'c1a551c5ec2e7c1a551c5ec2e7c1a551'
+} as const;
+
+export const defaultOrigin = 'http://127.0.0.1:5173';
+/** DESIGN.md: the live default, registered by the developer in Spotify's dashboard. */
+export const defaultLiveRedirectUri = 'http://127.0.0.1:5173/callback';
+export const defaultScopes: readonly string[] = ['user-read-private', 'user-read-email'];
+
+/** An artist Spotify's docs use; the emulator's invented catalog has its own ids. */
+const liveArtistPath = '/v1/artists/0TnOYISbd1XYRBk9myaseg';
+const emulatorArtistPath = '/v1/artists/0GrantwaLkArtist000001';
+
+/** Resolves a machine input into target settings (pure: no window, no env). */
+export function resolveTarget(flow: FlowSlug, input: FlowInput): TargetSettings {
+	const live = input.target === 'spotify';
+	const origin = input.origin ?? defaultOrigin;
+	const bases = live ? spotifyBaseUrls : emulatorBaseUrls(origin);
+	const demo = flow === 'implicit-grant' ? emulatorLegacyApp : emulatorDemoApp;
+	return {
+		kind: live ? 'spotify' : 'emulator',
+		accountsBase: bases.accounts,
+		apiBase: bases.api,
+		controlBase: live ? null : joinUrl(origin, '/emulator/control'),
+		clientId: input.clientId ?? (live ? '' : demo.clientId),
+		secretMode: input.secretMode ?? 'basic',
+		redirectUri:
+			input.redirectUri ?? (live ? defaultLiveRedirectUri : joinUrl(origin, '/callback')),
+		scopes: [...(input.scopes ?? (flow === 'client-credentials' ? [] : defaultScopes))],
+		showDialog: input.showDialog ?? false,
+		apiPath: flow === 'client-credentials' ? (live ? liveArtistPath : emulatorArtistPath) : '/v1/me'
+	};
+}
+
+/** The secret a confidential flow uses: the caller's, else the emulator demo app's. */
+export function resolveSecret(flow: FlowSlug, input: FlowInput): string | undefined {
+	if (flow !== 'authorization-code' && flow !== 'client-credentials') return undefined;
+	if (input.clientSecret !== undefined) return input.clientSecret;
+	// The demo secret belongs to the demo client id only.
+	if (input.target === 'spotify' || input.clientId !== undefined) return undefined;
+	return emulatorDemoApp.clientSecret;
+}
