@@ -4,7 +4,8 @@ import { createHighlighter } from 'shiki';
 import { escapeSvelte } from 'mdsvex';
 
 export const languages = ['http', 'json', 'bash', 'ts', 'js', 'python', 'text'];
-const themes = { light: 'github-light', dark: 'github-dark' };
+// github-dark-default: its comment colour keeps WCAG AA contrast, github-dark's does not.
+const themes = { light: 'github-light', dark: 'github-dark-default' };
 
 /** @type {Promise<import('shiki').Highlighter> | undefined} */
 let highlighter;
@@ -34,6 +35,7 @@ export async function highlight(code, lang) {
  * @param {string | null | undefined} lang
  */
 export async function highlightToSvelte(code, lang) {
-	const html = escapeSvelte(await highlight(code, lang));
+	// The HTML lands inside a JS template literal: backslashes must survive it (curl's `\`).
+	const html = escapeSvelte((await highlight(code, lang)).replace(/\\/g, '&#92;'));
 	return `{@html \`${html}\`}`;
 }
