@@ -13,12 +13,13 @@ export function generateState(options: { random?: RandomSource; length?: number 
 
 /**
  * Compares the returned state with the stored one in time independent of where they differ, so
- * the comparison leaks nothing about the expected value (RFC 6749 §10.12).
+ * the comparison leaks nothing about the expected value but its length (RFC 6749 §10.12).
  */
 export function stateMatches(expected: string, received: string | undefined): boolean {
-	if (received === undefined || expected.length === 0) return false;
-	let difference = expected.length ^ received.length;
+	if (received === undefined || expected.length === 0 || received.length !== expected.length)
+		return false;
+	let difference = 0;
 	for (let i = 0; i < expected.length; i++)
-		difference |= expected.charCodeAt(i) ^ (received.charCodeAt(i % (received.length || 1)) || 0);
+		difference |= expected.charCodeAt(i) ^ received.charCodeAt(i);
 	return difference === 0;
 }

@@ -33,7 +33,7 @@ export function parseTokenResponse(response: HttpResponseDescription): TokenSet 
 	if (typeof json.access_token !== 'string' || json.access_token === '')
 		throw malformed(response, 'access_token missing');
 	if (typeof json.token_type !== 'string') throw malformed(response, 'token_type missing');
-	if (typeof json.token_type === 'string' && json.token_type.toLowerCase() !== 'bearer')
+	if (json.token_type.toLowerCase() !== 'bearer')
 		throw malformed(response, `token_type ${json.token_type} is not Bearer`);
 	if (typeof json.expires_in !== 'number' || !Number.isFinite(json.expires_in))
 		throw malformed(response, 'expires_in missing');
