@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { manualClock } from './clock';
+import { ExpiringMap } from './expiring-map';
+import { basic, testEmulator } from './testing';
+
+describe('ExpiringMap', () => {
+	it('forgets entries at their eviction time', () => {
+		const clock = manualClock(0);
+		const map = new ExpiringMap<string, number>(10, clock.now);
+		map.set('a', 1, 100);
+		expect(map.get('a')).toBe(1);
+		clock.advance(100);
+		expect(map.get('a')).toBeUndefined();
+	});
+
+	it('sweeps expired entries on write, so they do not accumulate', () => {
+		const clock = manualClock(0);
+		const map = new ExpiringMap<number, number>(1_000_000, clock.now);
+		for (let i = 0; i < 10_000; i++) {
+			map.set(i, i, clock.now() + 10);
+			clock.advance(1);
+		}
+		expect(map.size).toBeLessThan(20);
+	});
+
+	it('drops the oldest entries beyond the cap', () => {
+		const map = new ExpiringMap<number, number>(3, () => 0);
+		for (let i = 0; i < 5; i++) map.set(i, i);
+		expect([...map.entries()].map(([k]) => k)).toEqual([2, 3, 4]);
+	});
+});
+
+describe('store bounds under a flood', () => {
+	it('keeps at most the cap of access tokens, and the seeded apps', () => {
+		const base = testEmulator().emulator.context.config;
+		const small = testEmulator({ caps: { ...base.caps, accessTokens: 500 } }).emulator;
+		for (let i = 0; i < 2000; i++) {
+			small.handleRaw({
+				method: 'POST',
+				url: new URL('http://127.0.0.1/emulator/accounts/api/token'),
+				header: (n) =>
+					({ authorization: basic(), 'content-type': 'application/x-www-form-urlencoded' })[n] ??
+					null,
+				body: 'grant_type=client_credentials'
+			});
+		}
+		expect(small.context.store.accessTokens.size).toBe(500);
+		expect(small.context.store.apps.size).toBe(2);
+	});
+});
