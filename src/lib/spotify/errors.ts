@@ -866,3 +866,48 @@ export type ClientCheckSlug = (typeof clientCheckErrors)[number]['slug'];
 export function getClientCheckError(slug: ClientCheckSlug): ClientCheckEntry {
 	return clientCheckErrors.find((e) => e.slug === slug)!;
 }
+
+// --- Notices around Spotify OAuth that no public OAuth endpoint sends (appended for the error
+// decoder and the /errors pages, issue 6): people paste them, so the decoder answers honestly. ---
+
+/** A message developers meet near Spotify OAuth that is not an answer of its public endpoints. */
+export interface NoticeEntry {
+	slug: string;
+	title: string;
+	/** The text as people report it. */
+	text: string;
+	/** Where it really comes from. */
+	where: string;
+	step: string;
+	causes: readonly string[];
+	fix: string;
+	/** Row of the reference's §10 table, when it is one of the top problems. */
+	problem?: number;
+}
+
+export const otherNotices = [
+	{
+		slug: 'spotify-network-vpn',
+		title: 'You must be on the Spotify network / VPN',
+		text: 'You must be on the Spotify network / VPN for this to work',
+		where: 'A Spotify-internal page or host, not the public OAuth endpoints',
+		step: 'outside OAuth',
+		causes: [
+			'The request went to a Spotify-internal host, tool or API meant for Spotify staff. No report shows accounts.spotify.com/authorize, accounts.spotify.com/api/token or api.spotify.com/v1 answering with this text.',
+			'A URL copied from an internal document, a screenshot or a reverse-engineered client rather than from the developer docs.'
+		],
+		fix: 'Third-party apps use only the public endpoints — https://accounts.spotify.com/authorize, https://accounts.spotify.com/api/token and https://api.spotify.com/v1 — with a Client ID from developer.spotify.com/dashboard. No VPN opens internal hosts to outside apps.'
+	},
+	{
+		slug: 'address-already-in-use',
+		title: 'Address already in use',
+		text: 'Address already in use',
+		where: "Your app's own local callback server, not Spotify",
+		step: 'callback',
+		causes: [
+			'The port the local callback server listens on is taken: another run of the app, a dev server, Docker.'
+		],
+		fix: 'Pick a free port; register the loopback literal without a port (http://127.0.0.1/callback) so any port matches, and let the server choose one.',
+		problem: 22
+	}
+] as const satisfies readonly NoticeEntry[];
