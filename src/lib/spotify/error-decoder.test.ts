@@ -214,10 +214,10 @@ describe('the catalog view', () => {
 	});
 
 	it('links a reproduction with the teaching mistake that causes it', () => {
-		expect(findCatalogEntry('code-verifier-incorrect')?.reproduce).toBe(
+		expect(findCatalogEntry('code-verifier-incorrect')?.reproduce?.href).toBe(
 			'/flows/authorization-code-pkce?break=wrongVerifier'
 		);
-		expect(findCatalogEntry('illegal-scope')?.reproduce).toBe(
+		expect(findCatalogEntry('illegal-scope')?.reproduce?.href).toBe(
 			'/flows/authorization-code-pkce?break=illegal-scope'
 		);
 		expect(findCatalogEntry('spotify-network-vpn')?.reproduce).toBeUndefined();

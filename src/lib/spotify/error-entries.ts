@@ -14,6 +14,11 @@ import {
 } from './errors';
 import type { FlowSlug } from './flows';
 
+export interface Reproduction {
+	href: string;
+	flow: FlowSlug;
+}
+
 export type CatalogKind = 'spotify' | 'client-check' | 'notice';
 
 export interface CatalogEntry {
@@ -35,7 +40,7 @@ export interface CatalogEntry {
 	flows: readonly FlowSlug[];
 	problem?: number;
 	/** A flow page that reproduces it in the emulator (`?break=` names the mistake). */
-	reproduce?: string;
+	reproduce?: Reproduction;
 }
 
 const surfaceLabel: Record<SpotifyErrorEntry['surface'], string> = {
@@ -102,13 +107,13 @@ export const breakingMistakes: Partial<
  * The flow page that reproduces an error in the emulator: `/flows/<flow>?break=<name>`, where the
  * name is a teaching mistake when one produces it, else the catalog slug.
  */
-export function reproduceLink(slug: string, flows: readonly FlowSlug[]): string | undefined {
+export function reproduceLink(slug: string, flows: readonly FlowSlug[]): Reproduction | undefined {
 	if (notReproducible.has(slug) || flows.length === 0) return undefined;
 	const mistake = breakingMistakes[slug as SpotifyErrorSlug];
 	const usable = mistake ? flows.filter((f) => mistake.flows.includes(f)) : flows;
 	const flow = usable.includes('authorization-code-pkce') ? 'authorization-code-pkce' : usable[0];
 	if (!flow) return undefined;
-	return `/flows/${flow}?break=${encodeURIComponent(mistake?.name ?? slug)}`;
+	return { href: `/flows/${flow}?break=${encodeURIComponent(mistake?.name ?? slug)}`, flow };
 }
 
 function fromSpotify(e: SpotifyErrorEntry): CatalogEntry {
