@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { authorize, createApp, exchangeCode } from '../../src/lib/server/emulator/testing-http';
+
+test('exchanging one code 20 times at once yields exactly one success', async ({
+	request,
+	baseURL
+}) => {
+	const app = await createApp(request);
+	const redirectUri = `${baseURL}/callback`;
+	const code = (
+		await authorize(request, {
+			client_id: app.client_id,
+			response_type: 'code',
+			redirect_uri: redirectUri
+		})
+	).searchParams.get('code')!;
+	const responses = await Promise.all(
+		Array.from({ length: 20 }, () => exchangeCode(request, app, code, redirectUri))
+	);
+	const statuses = responses.map((r) => r.status());
+	expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+	expect(statuses.filter((s) => s === 400)).toHaveLength(19);
+});
