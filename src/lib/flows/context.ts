@@ -82,3 +82,13 @@ export function restoreEntry(context: FlowContext): FlowContext {
 	if (context.clientSecret !== undefined) restored.clientSecret = context.clientSecret;
 	return restored;
 }
+
+/**
+ * `assign` merges what it is given into the context, so a key left out keeps its old value. To
+ * replace the whole context (reset, re-authorize, step back), every old key not in `next` is
+ * cleared explicitly.
+ */
+export function replaceContext(current: FlowContext, next: FlowContext): FlowContext {
+	const cleared = Object.fromEntries(Object.keys(current).map((key) => [key, undefined]));
+	return { ...cleared, ...next };
+}

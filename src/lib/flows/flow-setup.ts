@@ -6,7 +6,13 @@
 import { assign, fromPromise, setup, type AnyStateMachine } from 'xstate';
 import { computeCodeChallenge } from '$lib/oauth/pkce';
 import { mergeRefreshedTokens } from '$lib/oauth/token-response';
-import { createVerifier, historyEntry, restoreEntry, startAttempt } from './context';
+import {
+	createVerifier,
+	historyEntry,
+	replaceContext,
+	restoreEntry,
+	startAttempt
+} from './context';
 import { evaluateApi, evaluateCallback, evaluateToken, type CallbackOutcome } from './outcomes';
 import { buildPending } from './requests';
 import { createExchangeActor, systemClock, type Clock, type Transport } from './transport';
@@ -102,9 +108,11 @@ export const flowSetup = setup({
 		remember: assign(({ context }, params: { at: string }) => ({
 			history: [...context.history, historyEntry(params.at, context)]
 		})),
-		restorePrevious: assign(({ context }) => restoreEntry(context)),
-		startOver: assign(({ context }) => startAttempt(context, 0)),
-		reauthorize: assign(({ context }) => startAttempt(context, context.attempt + 1))
+		restorePrevious: assign(({ context }) => replaceContext(context, restoreEntry(context))),
+		startOver: assign(({ context }) => replaceContext(context, startAttempt(context, 0))),
+		reauthorize: assign(({ context }) =>
+			replaceContext(context, startAttempt(context, context.attempt + 1))
+		)
 	},
 	guards: {
 		previousIs: ({ context }, params: { at: string }) => context.history.at(-1)?.at === params.at,

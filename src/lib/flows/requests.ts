@@ -5,7 +5,7 @@
 import { buildWebApiRequest } from '$lib/oauth/api-request';
 import { buildAuthorizeRequest } from '$lib/oauth/authorize-request';
 import { joinUrl } from '$lib/oauth/endpoints';
-import type { HttpRequestDescription } from '$lib/oauth/http';
+import { contentTypeOf, type HttpRequestDescription, type RequestBody } from '$lib/oauth/http';
 import {
 	buildAuthorizationCodeTokenRequest,
 	buildClientCredentialsRequest,
@@ -80,17 +80,19 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 
 /**
  * The emulator's control call that makes an access token expire at once, so the next Web API
- * call answers 401 as Spotify does after an hour.
+ * call answers 401 as Spotify does after an hour (`POST <mount>/control/expire`, JSON only, so
+ * no cross-site form can send it).
  */
 export function buildExpireRequest(
 	controlBase: string,
 	accessToken: string
 ): HttpRequestDescription {
+	const body: RequestBody = { type: 'json', fields: [['access_token', accessToken]] };
 	return {
 		method: 'POST',
-		url: joinUrl(controlBase, '/expire-token'),
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: { type: 'form', fields: [['access_token', accessToken]] }
+		url: joinUrl(controlBase, '/expire'),
+		headers: { 'Content-Type': contentTypeOf(body) },
+		body
 	};
 }
 

@@ -49,24 +49,25 @@ export function requestStep(options: RequestStepOptions) {
 	const check: 'apiOk' | 'tokenOk' = api ? 'apiOk' : 'tokenOk';
 	const stored = (type: 'storeApiResult' | 'storeTokenError') =>
 		[recordExchange, { type, params: exchangeOf }, 'clearPending'] as const;
+	// Web API: a 401 means the token is dead (refresh or re-authorize), anything else is an error.
+	// Control calls fail only as errors; token calls all go to the step's failure state.
 	const failures = api
 		? [
+				...(purpose === 'api'
+					? [
+							{
+								guard: { type: 'apiExpired' as const, params: exchangeOf },
+								target: options.onFailure,
+								actions: stored('storeApiResult')
+							}
+						]
+					: []),
 				{
-					guard: { type: 'apiExpired' as const, params: exchangeOf },
-					target: options.onFailure,
-					actions: stored('storeApiResult')
-				},
-				{
-					target: '#flow.apiError',
+					target: purpose === 'api' ? '#flow.apiError' : options.onFailure,
 					actions: stored('storeApiResult')
 				}
 			]
-		: [
-				{
-					target: options.onFailure,
-					actions: stored('storeTokenError')
-				}
-			];
+		: [{ target: options.onFailure, actions: stored('storeTokenError') }];
 	return flowSetup.createStateConfig({
 		...(options.content ? { tags: ['step'], meta: { content: options.content } } : {}),
 		initial: 'ready',
@@ -102,7 +103,8 @@ export function requestStep(options: RequestStepOptions) {
 					}
 				}
 			},
-			done: { on: options.done ?? {} }
+			// A step that moves on by itself after its answer has no `done` to rest in.
+			...(options.onSuccess ? {} : { done: { on: options.done ?? {} } })
 		}
 	});
 }

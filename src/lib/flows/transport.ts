@@ -10,6 +10,13 @@ import {
 	type HttpRequestDescription,
 	type HttpResponseDescription
 } from '$lib/oauth/http';
+import { carriesClientSecret } from '$lib/oauth/redact';
+import {
+	readRelayAnswer,
+	relayFetchArguments,
+	RELAY_PATH,
+	type RelayEnvelope
+} from '$lib/oauth/relay-envelope';
 import type { PendingRequest, RecordedExchange, Route } from './types';
 
 export type Transport = (
@@ -32,8 +39,8 @@ export interface FetchTransportOptions {
 /**
  * Sends with `fetchImpl` exactly what the description says. Redirects are not followed
  * (`redirect: 'manual'`): a 3xx is an answer the learner must see, not something to skip.
- * `relay` requests are wrapped in the relay's envelope: POST `{ request }` as JSON, answered by
- * a JSON response description.
+ * `relay` requests go in the relay's envelope (oauth/relay-envelope.ts); one without credentials
+ * of its own asks the relay to add the server's secret. A refusal throws RelayRefusedError.
  */
 export function createFetchTransport(
 	fetchImpl: typeof fetch,
@@ -41,14 +48,11 @@ export function createFetchTransport(
 ): Transport {
 	return async (request, route = 'direct') => {
 		if (route === 'relay') {
-			const response = await fetchImpl(options.relayUrl ?? '/relay', {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ request }),
-				redirect: 'manual'
-			});
-			if (!response.ok) return describeResponse(response);
-			return (await response.json()) as HttpResponseDescription;
+			const envelope: RelayEnvelope = { request };
+			if (!carriesClientSecret(request)) envelope.useServerSecret = true;
+			const [url, init] = relayFetchArguments(envelope, options.relayUrl ?? RELAY_PATH);
+			const response = await fetchImpl(url, { ...init, redirect: 'manual' });
+			return readRelayAnswer(response.status, await response.text());
 		}
 		const [url, init] = toFetchArguments(request);
 		return describeResponse(await fetchImpl(url, { ...init, redirect: 'manual' }));

@@ -1,0 +1,13 @@
+import { describe } from 'vitest';
+import { authorizationCodeMachine } from './authorization-code.machine';
+import { modelSuite } from './model-suite';
+
+describe('authorization code machine against the emulator', () => {
+	modelSuite(authorizationCodeMachine, {
+		'safe defaults': {},
+		'reuse the code': { reuseCode: true },
+		'different redirect URI': { differentRedirectUri: true },
+		'JSON body': { bodyAsJson: true },
+		'no state': { omitState: true }
+	});
+});

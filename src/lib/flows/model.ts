@@ -1,0 +1,194 @@
+/**
+ * The abstract side of the model-based tests (test-only): which events each state can take,
+ * including the answers the emulator is predicted to give. A sending state's answer is an
+ * `xstate.done.actor.send` event whose output is a synthetic exchange with the predicted status;
+ * its `expect` field tells the runner what to check and what to arrange in the emulator first.
+ */
+import type { SnapshotFrom, StateValue } from 'xstate';
+import { getField } from '$lib/oauth/http';
+import { tokenErrorBody, webApiErrorBody, type SpotifyErrorSlug } from '$lib/spotify/errors';
+import type { authorizationCodeMachine } from './authorization-code.machine';
+import type { FlowContext, RecordedExchange } from './types';
+
+export type FlowSnapshot = SnapshotFrom<typeof authorizationCodeMachine>;
+
+/** Something the runner does to the emulator before the request goes out, to get this answer. */
+export type WorldAction = 'expire-refresh-token' | 'rate-limit' | 'control-off' | 'network-down';
+
+export interface Expectation {
+	status: number | null;
+	/** The catalog entry the flow's error must name, when the answer is an error. */
+	slug?: SpotifyErrorSlug;
+	world?: WorldAction;
+}
+
+export type CallbackKind = 'ok' | 'denied' | 'mismatch' | 'empty';
+
+export type ModelEvent =
+	| { type: 'xstate.init' }
+	| {
+			type:
+				| 'step.next'
+				| 'step.back'
+				| 'reset'
+				| 'code.reuse'
+				| 'token.refresh'
+				| 'token.expire'
+				| 'api.call';
+	  }
+	| { type: 'callback.received'; url: string; kind: CallbackKind }
+	| { type: 'xstate.done.actor.send'; output: RecordedExchange; expect: Expectation }
+	| { type: 'xstate.error.actor.send'; error: Error; expect: Expectation }
+	| { type: 'xstate.done.actor.challenge'; output: string };
+
+/**
+ * An id for values the model invents (codes, tokens): deterministic, so every traversal sees the
+ * same events, and different along any one path wherever the difference matters.
+ */
+function modelId(context: FlowContext): string {
+	return `${context.attempt}x${context.exchanges.length}x${context.history.length}`;
+}
+
+/** The events a snapshot can take in the model (the traversal adds the plain ones itself). */
+export function modelEvents(snapshot: FlowSnapshot): ModelEvent[] {
+	const { context } = snapshot;
+	if (snapshot.matches({ createVerifier: 'computing' } as never))
+		return [
+			{ type: 'xstate.done.actor.challenge', output: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' }
+		];
+	if (snapshot.hasTag('busy') && context.pending) return answers(context);
+	if (snapshot.matches('userConsents')) return callbacks(context);
+	return [];
+}
+
+/** Only predicted answers while a request is in flight: the learner cannot click then. */
+export function allowedInModel(snapshot: FlowSnapshot, event: { type: string }): boolean {
+	// Actor events only as modelled, with an output or an expectation.
+	if (event.type.startsWith('xstate.')) return 'output' in event || 'expect' in event;
+	return !snapshot.hasTag('busy');
+}
+
+/** Distinguishes snapshots by where they are, where `step.back` leads and what was reused. */
+export function serializeModelState(snapshot: FlowSnapshot): string {
+	const { context } = snapshot;
+	return JSON.stringify({
+		value: snapshot.value,
+		back: context.history.at(-1)?.at ?? null,
+		exchanged: context.codeExchanged,
+		expired: accessTokenExpired(context),
+		tokens: context.tokens !== undefined
+	});
+}
+
+function callbacks(context: FlowContext): ModelEvent[] {
+	const base = context.target.redirectUri;
+	const state = context.mistakes.omitState ? '' : `&state=${context.state}`;
+	const fragment = context.flow === 'implicit-grant';
+	const id = modelId(context);
+	const ok = fragment
+		? `${base}#access_token=BQmodel${id}&token_type=Bearer&expires_in=3600${state}`
+		: `${base}?code=AQmodel${id}${state}`;
+	return [
+		{ type: 'callback.received', kind: 'ok', url: ok },
+		{ type: 'callback.received', kind: 'denied', url: `${base}?error=access_denied${state}` },
+		{ type: 'callback.received', kind: 'mismatch', url: `${base}?code=AQforged&state=forged` },
+		{ type: 'callback.received', kind: 'empty', url: `${base}?${state.slice(1)}` }
+	];
+}
+
+function answers(context: FlowContext): ModelEvent[] {
+	const pending = context.pending!;
+	const reply = (status: number, body: unknown, expect: Omit<Expectation, 'status'> = {}) =>
+		({
+			type: 'xstate.done.actor.send',
+			output: {
+				...pending,
+				response: { status, statusText: '', headers: {}, body: JSON.stringify(body) },
+				startedAt: 0,
+				durationMs: 0
+			},
+			expect: { status, ...expect }
+		}) as const;
+	const down = {
+		type: 'xstate.error.actor.send',
+		error: new Error('network down'),
+		expect: { status: null, world: 'network-down' }
+	} as const;
+	const id = modelId(context);
+	switch (pending.purpose) {
+		case 'token': {
+			const slug = predictedTokenError(context);
+			if (slug) return [reply(400, tokenErrorBody(slug), { slug }), down];
+			return [reply(200, tokenBody(context, id)), down];
+		}
+		case 'refresh':
+			return [
+				reply(200, { access_token: `BQmodel${id}`, token_type: 'Bearer', expires_in: 3600 }),
+				reply(400, tokenErrorBody('invalid-refresh-token'), {
+					slug: 'invalid-refresh-token',
+					world: 'expire-refresh-token'
+				}),
+				down
+			];
+		case 'api': {
+			if (accessTokenExpired(context)) return [reply(401, webApiErrorBody('access-token-expired'))];
+			return [
+				reply(200, { id: 'demo' }),
+				reply(429, webApiErrorBody('rate-limited'), { slug: 'rate-limited', world: 'rate-limit' }),
+				down
+			];
+		}
+		case 'expire':
+			return [
+				reply(200, { expired: 'access_token' }),
+				reply(404, { error: 'not_found' }, { world: 'control-off' }),
+				down
+			];
+		case 'authorize':
+			return [];
+	}
+}
+
+function tokenBody(context: FlowContext, id: string) {
+	const tokens = { access_token: `BQmodel${id}`, token_type: 'Bearer', expires_in: 3600 };
+	return context.flow === 'client-credentials'
+		? tokens
+		: { ...tokens, refresh_token: `AQrefresh${id}`, scope: context.target.scopes.join(' ') };
+}
+
+/** What the emulator answers a code exchange, predicted from the switches and the log. */
+export function predictedTokenError(context: FlowContext): SpotifyErrorSlug | undefined {
+	const { mistakes, flow } = context;
+	if (mistakes.bodyAsJson) return 'grant-type-missing';
+	if (flow === 'client-credentials') return undefined;
+	const code = getField(context.pending?.request.body, 'code');
+	const used = context.exchanges.some(
+		(e) =>
+			e.purpose === 'token' &&
+			e.response.status === 200 &&
+			getField(e.request.body, 'code') === code
+	);
+	if (used) return 'invalid-authorization-code';
+	if (mistakes.differentRedirectUri) return 'invalid-redirect-uri-token';
+	if (mistakes.wrongVerifier || mistakes.standardBase64Challenge) return 'code-verifier-incorrect';
+	return undefined;
+}
+
+/** True once a successful control call expired the access token the context holds. */
+export function accessTokenExpired(context: FlowContext): boolean {
+	const token = context.tokens?.accessToken;
+	return context.exchanges.some(
+		(e) =>
+			e.purpose === 'expire' &&
+			e.response.status === 200 &&
+			getField(e.request.body, 'access_token') === token
+	);
+}
+
+/** A state value as a dotted list of leaf paths, for coverage and messages. */
+export function leafPaths(value: StateValue, prefix = ''): string[] {
+	if (typeof value === 'string') return [prefix + value];
+	return Object.entries(value).flatMap(([key, child]) =>
+		child === undefined ? [prefix + key] : leafPaths(child, `${prefix}${key}.`)
+	);
+}
