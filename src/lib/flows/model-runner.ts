@@ -10,12 +10,14 @@ import {
 	getInitialSnapshot,
 	getNextSnapshot,
 	waitFor,
+	fromPromise,
 	type AnyStateMachine,
 	type StateNode
 } from 'xstate';
 import { createTestModel, type PathGenerator, type StatePath } from 'xstate/graph';
 import { expect } from 'vitest';
 import { getField, getHeader, type HttpRequestDescription } from '$lib/oauth/http';
+import { computeCodeChallenge } from '$lib/oauth/pkce';
 import { testEmulator, TestClient } from '$lib/server/emulator/testing';
 import { withTransport } from './flow-setup';
 import {
@@ -194,7 +196,23 @@ export async function runPath(
 		}
 		return inProcess(request, route);
 	};
-	const actor = createActor(withTransport(machine, transport, clock), { input }).start();
+	// Web Crypto missing (an insecure context): the challenge cannot be computed.
+	let noCrypto = false;
+	const challenge = fromPromise<string, { verifier: string; standardBase64: boolean }>(
+		async ({ input }) => {
+			if (noCrypto) {
+				noCrypto = false;
+				throw new Error('crypto.subtle is unavailable');
+			}
+			return computeCodeChallenge(input.verifier, {
+				standardBase64Challenge: input.standardBase64
+			});
+		}
+	);
+	const sut = withTransport(machine, transport, clock).provide({
+		actors: { computeChallenge: challenge }
+	});
+	const actor = createActor(sut, { input });
 	const control = (path: string, body: unknown) =>
 		browser.call('POST', `/emulator/control/${path}`, {
 			headers: { 'content-type': 'application/json' },
@@ -203,6 +221,7 @@ export async function runPath(
 	const context = () => (actor.getSnapshot() as FlowSnapshot).context;
 	const prepare = (world: WorldAction | undefined) => {
 		if (world === 'network-down') networkDown = true;
+		if (world === 'no-crypto') noCrypto = true;
 		if (world === 'control-off') emulator.context.config.control = false;
 		if (world === 'rate-limit')
 			control('rate-limit', { client_id: context().target.clientId, seconds: 60 });
@@ -214,6 +233,10 @@ export async function runPath(
 		if (world === 'rate-limit')
 			control('rate-limit', { client_id: context().target.clientId, seconds: 0 });
 	};
+
+	const first = path.steps[1]?.event;
+	if (first && 'expect' in first) prepare(first.expect.world);
+	actor.start();
 
 	for (const [index, { event, state }] of path.steps.entries()) {
 		const where = `step ${index} (${event.type}) of ${pathTitle(path)}`;

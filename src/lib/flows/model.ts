@@ -13,7 +13,8 @@ import type { FlowContext, RecordedExchange } from './types';
 export type FlowSnapshot = SnapshotFrom<typeof authorizationCodeMachine>;
 
 /** Something the runner does to the emulator before the request goes out, to get this answer. */
-export type WorldAction = 'expire-refresh-token' | 'rate-limit' | 'control-off' | 'network-down';
+export type WorldAction =
+	'expire-refresh-token' | 'rate-limit' | 'control-off' | 'network-down' | 'no-crypto';
 
 export interface Expectation {
 	status: number | null;
@@ -39,7 +40,8 @@ export type ModelEvent =
 	| { type: 'callback.received'; url: string; kind: CallbackKind }
 	| { type: 'xstate.done.actor.send'; output: RecordedExchange; expect: Expectation }
 	| { type: 'xstate.error.actor.send'; error: Error; expect: Expectation }
-	| { type: 'xstate.done.actor.challenge'; output: string };
+	| { type: 'xstate.done.actor.challenge'; output: string }
+	| { type: 'xstate.error.actor.challenge'; error: Error; expect: Expectation };
 
 /**
  * An id for values the model invents (codes, tokens): deterministic, so every traversal sees the
@@ -54,7 +56,15 @@ export function modelEvents(snapshot: FlowSnapshot): ModelEvent[] {
 	const { context } = snapshot;
 	if (snapshot.matches({ createVerifier: 'computing' } as never))
 		return [
-			{ type: 'xstate.done.actor.challenge', output: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' }
+			{
+				type: 'xstate.done.actor.challenge',
+				output: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
+			},
+			{
+				type: 'xstate.error.actor.challenge',
+				error: new Error('crypto.subtle is unavailable'),
+				expect: { status: null, world: 'no-crypto' }
+			}
 		];
 	if (snapshot.hasTag('busy') && context.pending) return answers(context);
 	if (snapshot.matches('userConsents')) return callbacks(context);
@@ -170,6 +180,8 @@ export function predictedTokenError(context: FlowContext): SpotifyErrorSlug | un
 	);
 	if (used) return 'invalid-authorization-code';
 	if (mistakes.differentRedirectUri) return 'invalid-redirect-uri-token';
+	// A code issued without a challenge needs a secret: a public client has none to send.
+	if (flow === 'authorization-code-pkce' && mistakes.omitPkce) return 'invalid-client-malformed';
 	if (mistakes.wrongVerifier || mistakes.standardBase64Challenge) return 'code-verifier-incorrect';
 	return undefined;
 }

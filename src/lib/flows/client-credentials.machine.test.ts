@@ -1,0 +1,10 @@
+import { describe } from 'vitest';
+import { clientCredentialsMachine } from './client-credentials.machine';
+import { modelSuite } from './model-suite';
+
+describe('client credentials machine against the emulator', () => {
+	modelSuite(clientCredentialsMachine, {
+		'safe defaults': {},
+		'JSON body': { bodyAsJson: true }
+	});
+});

@@ -1,0 +1,10 @@
+import { describe } from 'vitest';
+import { implicitGrantMachine } from './implicit-grant.machine';
+import { modelSuite } from './model-suite';
+
+describe('implicit grant machine against the emulator (legacy app)', () => {
+	modelSuite(implicitGrantMachine, {
+		'safe defaults': {},
+		'no state': { omitState: true }
+	});
+});
