@@ -31,7 +31,7 @@ export function nodeListener(emulator: Emulator, fallbackOrigin: string) {
 				},
 				body: tooBig ? '' : Buffer.concat(chunks).toString('utf8')
 			});
-			const headers: Record<string, string | string[]> = { ...response.headers };
+			const headers: Record<string, string | string[]> = response.headers;
 			if (response.cookies?.length) headers['set-cookie'] = response.cookies;
 			res.writeHead(response.status, headers);
 			res.end(response.body);

@@ -1,11 +1,30 @@
 /** Randomness, injected so that a seeded emulator answers the same tokens on every screen. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
 export interface Random {
 	bytes(length: number): Uint8Array;
 }
 
-export const cryptoRandom: Random = { bytes: (length) => randomBytes(length) };
+/** The system CSPRNG, drawn from a pool: one large fill is far cheaper than many small ones. */
+export function createCryptoRandom(poolSize = 64 * 1024): Random {
+	const pool = Buffer.alloc(poolSize);
+	let offset = poolSize;
+	return {
+		bytes(length) {
+			if (length > poolSize) return new Uint8Array(randomFillSync(Buffer.alloc(length)));
+			if (offset + length > poolSize) {
+				randomFillSync(pool);
+				offset = 0;
+			}
+			// A copy, so a token never shares memory with bytes handed out later.
+			const out = new Uint8Array(pool.subarray(offset, offset + length));
+			offset += length;
+			return out;
+		}
+	};
+}
+
+export const cryptoRandom: Random = createCryptoRandom();
 
 /**
  * A deterministic source for workshops and tests (EMULATOR_SEED): SHA-256 over the seed and a

@@ -17,6 +17,7 @@ export type ClientAuth =
 
 /** RFC 6749 §2.3.1 form-encodes id and secret before base64. */
 function formDecode(value: string): string | null {
+	if (!/[%+]/.test(value)) return value;
 	try {
 		return decodeURIComponent(value.replace(/\+/g, ' '));
 	} catch {
