@@ -1,0 +1,50 @@
+import { redirect } from '@sveltejs/kit';
+import { maskSecrets } from '$lib/spotify/secret-mask';
+import { inspectTokenRequest } from '$lib/spotify/token-request-inspect';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * A token request usually carries the client secret, so the form is POSTed: the secret never goes
+ * into a URL. It is checked in memory, never logged or stored, and what the page shows back (the
+ * result, the refilled form, the share link) has it masked.
+ */
+async function inspect(request: string, authorize: string) {
+	const result = await inspectTokenRequest(request, authorize);
+	const shown = maskSecrets(request);
+	const shownAuthorize = maskSecrets(authorize);
+	const share = new URLSearchParams({ request: shown.text });
+	if (shownAuthorize.text) share.set('authorize', shownAuthorize.text);
+	return {
+		request: shown.text,
+		authorize: shownAuthorize.text,
+		masked: shown.masked || shownAuthorize.masked,
+		result,
+		share: result.kind === 'inspected' ? `/debug/token-request?${share}#result` : null
+	};
+}
+
+// A shared link (GET) holds only masked input; a secret pasted into a link is masked by redirect.
+export const load: PageServerLoad = async ({ url }) => {
+	const request = url.searchParams.get('request');
+	if (request === null) return { shared: null };
+	const authorize = url.searchParams.get('authorize') ?? '';
+	const masked = [maskSecrets(request), maskSecrets(authorize)];
+	if (masked.some((m) => m.masked)) {
+		const next = new URLSearchParams({ request: masked[0].text });
+		if (authorize) next.set('authorize', masked[1].text);
+		redirect(303, `${url.pathname}?${next}#result`);
+	}
+	return { shared: await inspect(request, authorize) };
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const data = await request.formData();
+		const text = data.get('request');
+		const authorize = data.get('authorize');
+		return inspect(
+			typeof text === 'string' ? text : '',
+			typeof authorize === 'string' ? authorize : ''
+		);
+	}
+};
