@@ -66,8 +66,11 @@ export function createVerifier(context: FlowContext): string {
 
 /** What a history entry keeps: the context without the log, the history and the secret. */
 export function historyEntry(at: string, context: FlowContext): HistoryEntry {
-	const { history: _history, exchanges: _exchanges, clientSecret: _secret, ...rest } = context;
-	return { at, context: rest };
+	const copy: Partial<FlowContext> = { ...context };
+	delete copy.history;
+	delete copy.exchanges;
+	delete copy.clientSecret;
+	return { at, context: copy as HistoryEntry['context'] };
 }
 
 /** Back to an entry: its context, with today's secret, log and the shorter history. */
