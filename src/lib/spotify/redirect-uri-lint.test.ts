@@ -135,6 +135,9 @@ describe('exact match', () => {
 		expect(report.match?.matched).toBe('http://127.0.0.1/callback');
 		expect(report.match?.anyPort).toBe(true);
 		expect(report.level).not.toBe('fail');
+		// Port notes belong to the registered URI, not to the one sent.
+		expect(report.sent?.findings.map((f) => f.rule)).toEqual(['loopback']);
+		expect(report.registered[0].findings.map((f) => f.rule)).toContain('loopback-any-port');
 	});
 
 	it('names the nearest registered URI and the Spotify error when nothing matches', () => {

@@ -257,7 +257,14 @@ export interface RedirectLintReport {
 /** Lints a whole setup: each registered URI, the one sent, whether they match, and the origins. */
 export function lintRedirectSetup(input: RedirectLintInput): RedirectLintReport {
 	const registered = input.registered.map(lintRedirectUri);
-	const sent = input.sent === undefined ? undefined : lintRedirectUri(input.sent);
+	// How a registered URI's port matches is a note on the registered one, not on what is sent.
+	const sentLint = input.sent === undefined ? undefined : lintRedirectUri(input.sent);
+	const sent = sentLint && {
+		...sentLint,
+		findings: sentLint.findings.filter(
+			(f) => !f.rule.startsWith('loopback-') || f.rule === 'loopback-alias'
+		)
+	};
 	const match =
 		input.sent === undefined ? undefined : compareRedirectUris(input.registered, input.sent);
 	const origin =
