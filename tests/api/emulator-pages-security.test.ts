@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createApp } from '../../src/lib/server/emulator/testing-http';
 
-test('the login page: CSP without script, no framing, no referrer, marked as an emulator', async ({
+test('the login page: CSP without script, no framing, no cross-site referrer, marked as an emulator', async ({
 	request,
 	baseURL
 }) => {
@@ -15,7 +15,7 @@ test('the login page: CSP without script, no framing, no referrer, marked as an 
 	expect(headers['content-security-policy']).toMatch(
 		/form-action 'self' http:\/\/127\.0\.0\.1:\d+/
 	);
-	expect(headers['referrer-policy']).toBe('no-referrer');
+	expect(headers['referrer-policy']).toBe('same-origin');
 	const html = await response.text();
 	expect(html).toContain('Spotify emulator (Grantwalk)');
 	expect(html).toContain('<html lang="en">');

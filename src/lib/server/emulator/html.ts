@@ -106,7 +106,9 @@ export function page(options: PageOptions): EmuResponse {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',
 			'content-security-policy': csp,
-			'referrer-policy': 'no-referrer',
+			// Not no-referrer: with it browsers send `Origin: null` on our own form POSTs, which
+			// the CSRF check must refuse. same-origin still keeps URLs from other sites.
+			'referrer-policy': 'same-origin',
 			'x-content-type-options': 'nosniff',
 			'x-frame-options': 'DENY',
 			'cache-control': 'no-store'
