@@ -1,16 +1,28 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { flowSlugs } from '../src/lib/spotify/flows';
 
-/** Every content page of the site, with the name of its main heading. */
-export const contentPages: readonly { path: string; heading: RegExp }[] = [
+/**
+ * Every content page of the site, with the name of its main heading. `scripted` pages run a
+ * script (the flow explorer, the callback hand-off); all others ship none.
+ */
+export const contentPages: readonly { path: string; heading: RegExp; scripted?: boolean }[] = [
 	{ path: '/', heading: /OAuth 2\.0 flows, one request at a time/ },
-	{ path: '/flows/authorization-code', heading: /^Authorization code/ },
-	{ path: '/flows/authorization-code-pkce', heading: /PKCE/ },
-	{ path: '/flows/client-credentials', heading: /Client credentials/ },
-	{ path: '/flows/implicit-grant', heading: /Implicit grant/ },
+	{ path: '/flows/authorization-code', heading: /^Authorization code/, scripted: true },
+	{ path: '/flows/authorization-code-pkce', heading: /PKCE/, scripted: true },
+	{ path: '/flows/client-credentials', heading: /Client credentials/, scripted: true },
+	{ path: '/flows/implicit-grant', heading: /Implicit grant/, scripted: true },
 	{ path: '/compare', heading: /Compare the flows/ },
 	{ path: '/scopes', heading: /Scopes/ },
-	{ path: '/callback', heading: /Callback/ }
+	{ path: '/callback', heading: /Callback/, scripted: true },
+	{ path: '/debug', heading: /^Debug your app$/ },
+	{ path: '/debug/redirect-uri', heading: /Redirect-URI linter/ },
+	{ path: '/debug/authorize-url', heading: /Authorize-URL inspector/ },
+	{ path: '/debug/token-request', heading: /Token-request inspector/ },
+	{ path: '/debug/errors', heading: /Error decoder/ },
+	{ path: '/debug/scopes', heading: /Scope explorer/ },
+	{ path: '/debug/checklist', heading: /Your app’s checklist/ },
+	{ path: '/errors', heading: /Spotify errors/ },
+	{ path: '/errors/illegal-scope', heading: /Illegal scope/ }
 ];
 
 export { flowSlugs };
@@ -27,3 +39,4 @@ export function watchConsole(page: Page): string[] {
 
 export const test = base;
 export { expect };
+export type { Page };

@@ -4,11 +4,15 @@ import { spotifyErrors } from '$lib/spotify/errors';
 import { flowSlugs, getFlow, isFlowSlug } from '$lib/spotify/flows';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = ({ params }) => {
+// Flow pages run the explorer in the browser; their explanation still reads without JavaScript.
+export const csr = true;
+
+export const load: PageLoad = ({ params, data }) => {
 	if (!isFlowSlug(params.flow))
 		error(404, `There is no flow called “${params.flow}”. The flows are ${flowSlugs.join(', ')}.`);
 	const slug = params.flow;
 	return {
+		...data,
 		flow: getFlow(slug),
 		content: getFlowContent(slug),
 		// The top problems of reference §10 that this flow can hit, most common first.
