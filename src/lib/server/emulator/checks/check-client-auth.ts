@@ -25,13 +25,21 @@ function formDecode(value: string): string | null {
 	}
 }
 
+function hasControlOrInvalid(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x20 || c === 0x7f || c === 0xfffd) return true;
+	}
+	return false;
+}
+
 /** Reads the Basic header: anything but base64 of `id:secret` is malformed (reference §10 #7). */
 export function readBasic(header: string): ClientAuth {
 	const m = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
 	if (!m || m[1].length % 4 === 1) return { method: 'malformed' };
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 	// A newline from `echo` without -n, or bytes that are not UTF-8, make it malformed.
-	if (/[\u0000-\u001f\u007f\ufffd]/.test(decoded)) return { method: 'malformed' };
+	if (hasControlOrInvalid(decoded)) return { method: 'malformed' };
 	const colon = decoded.indexOf(':');
 	if (colon <= 0 || colon === decoded.length - 1) return { method: 'malformed' };
 	const clientId = formDecode(decoded.slice(0, colon));
