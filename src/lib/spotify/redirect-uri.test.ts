@@ -39,7 +39,10 @@ describe('checkRedirectUri under the 2025 rules', () => {
 		['http://', 'not-a-uri'],
 		['javascript:alert(1)', 'dangerous-scheme'],
 		['data:text/html,hi', 'dangerous-scheme'],
-		['https://example.com/cb#frag', 'fragment']
+		['https://example.com/cb#frag', 'fragment'],
+		['https://example.com/cb\r\nSet-Cookie: x=1', 'not-a-uri'],
+		['https://example.com/caf\u00e9', 'not-a-uri'],
+		['https://example.com/a b', 'not-a-uri']
 	])('calls %s illegal (%s)', (uri, reason) => {
 		expect(checkRedirectUri(uri, current)).toEqual({ ok: false, problem: 'illegal', reason });
 	});

@@ -96,7 +96,10 @@ function isPrivateOrLoopbackIp(host: string): 'loopback' | 'private' | null {
  */
 export function checkRedirectUri(value: string, rules: SecurityRules): RedirectUriVerdict {
 	const uri = splitUri(value);
-	if (!uri || !canParse(value)) return { ok: false, problem: 'illegal', reason: 'not-a-uri' };
+	// Printable ASCII only: a space, a control character or a raw non-ASCII character is not a
+	// URI (RFC 3986 §2), and could never travel in a Location header anyway.
+	if (!uri || !/^[\x21-\x7e]+$/.test(value) || !canParse(value))
+		return { ok: false, problem: 'illegal', reason: 'not-a-uri' };
 	if (dangerousSchemes.has(uri.scheme))
 		return { ok: false, problem: 'illegal', reason: 'dangerous-scheme' };
 	if (uri.fragment !== null) return { ok: false, problem: 'illegal', reason: 'fragment' };

@@ -16,11 +16,13 @@ export function nodeListener(emulator: Emulator, fallbackOrigin: string) {
 			else if (!tooBig) chunks.push(chunk);
 		});
 		req.on('end', () => {
+			// Concatenated, not resolved: a request target like //other.host/ stays a path.
+			const target = req.url?.startsWith('/') ? req.url : '/';
 			let url: URL;
 			try {
-				url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
+				url = new URL(`http://${req.headers.host ?? ''}${target}`);
 			} catch {
-				url = new URL(req.url ?? '/', fallbackOrigin);
+				url = new URL(`${fallbackOrigin}${target}`);
 			}
 			const response = emulator.handleRaw({
 				method: (req.method ?? 'GET').toUpperCase(),
@@ -33,8 +35,14 @@ export function nodeListener(emulator: Emulator, fallbackOrigin: string) {
 			});
 			const headers: Record<string, string | string[]> = response.headers;
 			if (response.cookies?.length) headers['set-cookie'] = response.cookies;
-			res.writeHead(response.status, headers);
-			res.end(response.body);
+			try {
+				res.writeHead(response.status, headers);
+				res.end(response.body);
+			} catch {
+				// A header Node refuses must cost one response, never the process.
+				if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+				res.end('{"error":"server_error"}');
+			}
 		});
 		req.on('error', () => res.destroy());
 	};

@@ -58,6 +58,14 @@ describe('control API', () => {
 		expect(json(response).error_description).toContain('This redirect URI is not secure.');
 	});
 
+	it('refuses a redirect URI that could split a Location header', () => {
+		const c = testEmulator().client();
+		const response = control(c, '/apps', {
+			redirect_uris: ['https://a.example/x\r\nSet-Cookie: y=1']
+		});
+		expect(response.status).toBe(400);
+	});
+
 	it('expires an access token now', () => {
 		const c = testEmulator().client();
 		const token = appToken(c);
