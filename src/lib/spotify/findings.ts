@@ -32,8 +32,9 @@ export function bySeverity<T extends { level: FindingLevel }>(findings: readonly
 	return [...findings].sort((a, b) => rank[b.level] - rank[a.level]);
 }
 
-/** Longest input a tool accepts: enough for any real request, small enough to answer fast. */
-export const MAX_INPUT_LENGTH = 20_000;
+/** Longest input a tool accepts: enough for any real request, and short enough that a GET tool's
+ * link stays under the 16 KB header limit of Node, so the page (not the server) answers. */
+export const MAX_INPUT_LENGTH = 8_000;
 
 /** A refusal for input over the limit, worded for the page. */
 export function tooLong(length: number, limit = MAX_INPUT_LENGTH): string {
