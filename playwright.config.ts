@@ -34,7 +34,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The built site, as `npm start` serves it; the emulator runs with its documented defaults.
-		command: `node ${process.env.GRANTWALK_BUILD_DIR ?? 'build'}`,
+		command: 'node scripts/serve.js',
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,
 		env: { PORT: String(port), HOST: '127.0.0.1' },

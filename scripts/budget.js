@@ -51,7 +51,7 @@ if (!executablePath) {
 	process.exit(1);
 }
 const port = 4199;
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['scripts/serve.js'], {
 	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 	stdio: 'ignore'
 });

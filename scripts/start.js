@@ -44,6 +44,6 @@ const env = {
 console.log(
 	`Grantwalk on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
 );
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

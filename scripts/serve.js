@@ -1,0 +1,33 @@
+// Serves the built site (adapter-node's handler) on plain HTTP. adapter-node assumes https when
+// it cannot tell the protocol, which would make every request's origin https://… and break the
+// same-origin checks of forms and the emulator. Unless ORIGIN or PROTOCOL_HEADER is configured
+// (behind a TLS proxy), each request is marked as http here, whatever its Host.
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const marker = 'x-grantwalk-protocol';
+const trustOwnMarker = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (trustOwnMarker) process.env.PROTOCOL_HEADER = marker;
+
+const dir = process.env.GRANTWALK_BUILD_DIR ?? 'build';
+const { handler } = await import(pathToFileURL(resolve(dir, 'handler.js')).href);
+
+const port = Number(process.env.PORT ?? 5173);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = createServer((req, res) => {
+	// Set, never trusted from the client: a request cannot claim to have come over https.
+	if (trustOwnMarker) req.headers[marker] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => server.close(() => process.exit(0)));
