@@ -30,17 +30,46 @@ export async function pressByKeyboard(page: Page, name: string | RegExp) {
 	await page.keyboard.press('Enter');
 }
 
-/** The emulator's login and consent pages, by keyboard: Log in, then Agree (or Cancel). */
+/**
+ * The emulator's login and consent pages, by keyboard: Log in, then Agree (or Cancel). As on
+ * Spotify, a user who already approved the app is sent straight back without the consent page,
+ * unless the flow asked for show_dialog=true (see alwaysShowConsent).
+ */
 export async function loginAndConsent(page: Page, answer: 'Agree' | 'Cancel' = 'Agree') {
 	await expect(page).toHaveURL(/\/emulator\/accounts\/authorize/);
 	await pressByKeyboard(page, 'Log in');
-	await expect(page.getByRole('button', { name: answer })).toBeVisible();
-	await pressByKeyboard(page, answer);
+	const consent = page.getByRole('button', { name: answer });
+	const back = page.getByRole('button', { name: 'Next step' });
+	await expect(consent.or(back)).toBeVisible();
+	if (answer === 'Cancel' || (await consent.isVisible())) await pressByKeyboard(page, answer);
 	await expect(page).toHaveURL(/\/flows\/[a-z-]+#explorer$/);
-	await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+	await expect(back).toBeVisible();
+}
+
+/** Target settings: always show the consent page (show_dialog=true); the flow starts over. */
+export async function alwaysShowConsent(page: Page) {
+	await page.locator('summary', { hasText: 'Target:' }).click();
+	await page.getByRole('checkbox', { name: /Always show the consent page/ }).check();
+	await page.getByRole('button', { name: 'Use these settings and start over' }).click();
+	await expect(page.getByTestId('pending')).toContainText('show_dialog');
 }
 
 /** The newest exchange in the log. */
 export function latestExchange(page: Page) {
 	return page.getByTestId('exchange').first();
+}
+
+/** Opens the "Break it" panel and switches one mistake on (the flow starts over with it). */
+export async function breakIt(page: Page, label: string) {
+	await page.locator('summary', { hasText: 'Break it' }).click();
+	await page.getByRole('checkbox', { name: label }).check();
+	await expect(page.getByTestId('mistake-badge').filter({ hasText: label })).toBeVisible();
+}
+
+/** The error card of an error state, with Spotify's exact words. */
+export async function expectFlowError(page: Page, kind: string, wire: string | RegExp) {
+	const card = page.getByTestId('flow-error');
+	await expect(card).toHaveAttribute('data-kind', kind);
+	await expect(card.getByTestId('flow-error-code')).toHaveText(wire);
+	return card;
 }
