@@ -44,7 +44,10 @@ export function handleDashboard(
 		const safeEra = isEraId(era) ? era : defaultEraId;
 		const problem =
 			uri.length > maxRedirectUriLength ? 'Too long.' : redirectUriProblem(ctx, safeEra, uri);
-		if (problem) return dashboardPage({ ...common, apps: listApps(ctx), error: problem });
+		if (problem) {
+			const draft = { name: form.get('name') ?? '', era: safeEra, redirectUri: uri };
+			return dashboardPage({ ...common, apps: listApps(ctx), error: problem, draft });
+		}
 		const app = createApp(ctx, form.get('name') ?? '', safeEra, [uri]);
 		return redirect(303, `${ctx.config.mount}/dashboard/apps/${app.clientId}`);
 	}

@@ -10,7 +10,16 @@ interface Common {
 	cookies?: string[];
 }
 
-export function dashboardPage(o: Common & { apps: App[]; error?: string }): EmuResponse {
+/** What the create form held, so a refused attempt loses nothing typed. */
+export interface CreateDraft {
+	name: string;
+	era: string;
+	redirectUri: string;
+}
+
+export function dashboardPage(
+	o: Common & { apps: App[]; error?: string; draft?: CreateDraft }
+): EmuResponse {
 	const rows = o.apps.map(
 		(app) =>
 			html`<tr>
@@ -20,7 +29,12 @@ export function dashboardPage(o: Common & { apps: App[]; error?: string }): EmuR
 				<td>${app.redirectUris.length}</td>
 			</tr>`
 	);
-	const options = eraIds.map((id) => html`<option value="${id}">${eras[id].name}</option>`);
+	const draft = o.draft ?? { name: '', era: '', redirectUri: 'http://127.0.0.1/callback' };
+	const options = eraIds.map((id) =>
+		id === draft.era
+			? html`<option value="${id}" selected>${eras[id].name}</option>`
+			: html`<option value="${id}">${eras[id].name}</option>`
+	);
 	return page({
 		title: 'Dashboard',
 		nonce: o.nonce,
@@ -51,13 +65,14 @@ export function dashboardPage(o: Common & { apps: App[]; error?: string }): EmuR
 			${o.error ? html`<p class="error" role="alert">${o.error}</p>` : ''}
 			<form method="post" action="${o.mount}/dashboard/apps">
 				<input type="hidden" name="csrf" value="${o.csrf}" />
-				<label for="name">App name</label><input id="name" name="name" required maxlength="100" />
+				<label for="name">App name</label
+				><input id="name" name="name" required maxlength="100" value="${draft.name}" />
 				<label for="era">Rules</label
 				><select id="era" name="era">
 					${options}
 				</select>
 				<label for="redirect_uri">Redirect URI</label
-				><input id="redirect_uri" name="redirect_uri" required value="http://127.0.0.1/callback" />
+				><input id="redirect_uri" name="redirect_uri" required value="${draft.redirectUri}" />
 				<div class="actions"><button class="primary" type="submit">Create app</button></div>
 			</form>
 			<p class="muted">
