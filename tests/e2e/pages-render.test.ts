@@ -44,3 +44,10 @@ test('a cross-site form POST to the site is refused, while the emulator takes it
 	expect(emulator.status()).toBe(400);
 	expect(await emulator.json()).toMatchObject({ error: 'unsupported_grant_type' });
 });
+
+test('prerendered pages get the security headers too', async ({ request }) => {
+	const headers = (await request.get('/errors/illegal-scope')).headers();
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['x-frame-options']).toBe('DENY');
+});
