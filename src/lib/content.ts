@@ -6,7 +6,7 @@
 import type { FlowSlug } from './spotify/flows';
 import {
 	ContentError,
-	parseFlows,
+	parseFlowFolder,
 	parsePage,
 	type FlowContent,
 	type MarkdownModule,
@@ -15,20 +15,28 @@ import {
 
 export type { FlowContent, PageContent, StepContent } from './content-schema';
 
-const flowModules = import.meta.glob<MarkdownModule>('/content/flows/*/*.md', { eager: true });
+// Flow content is loaded per flow, so a flow page's bundle carries its own prose only.
+const flowModules = import.meta.glob<MarkdownModule>('/content/flows/*/*.md');
 const pageModules = import.meta.glob<MarkdownModule>('/content/pages/*.md', { eager: true });
 
-// Parsed once, when the module loads: bad content fails the build and the server's start.
-const allFlows = parseFlows(flowModules);
+/** The folder (`/content/flows/NN-<slug>`) of each flow that has content. */
+const flowFolders = new Map(
+	Object.keys(flowModules).map((file) => {
+		const folder = file.slice(0, file.lastIndexOf('/'));
+		return [folder.replace(/^.*\/\d{2}-/, ''), folder] as const;
+	})
+);
 
-export function getFlowContent(slug: FlowSlug): FlowContent {
-	const flow = allFlows.get(slug);
-	if (!flow) throw new ContentError(`content/flows/*-${slug}`, 'is missing');
-	return flow;
-}
-
-export function hasFlowContent(slug: FlowSlug): boolean {
-	return allFlows.has(slug);
+/** Loads and checks one flow's content; a bad frontmatter throws a ContentError naming the file. */
+export async function loadFlowContent(slug: FlowSlug): Promise<FlowContent> {
+	const folder = flowFolders.get(slug);
+	if (!folder) throw new ContentError(`content/flows/NN-${slug}`, 'is missing');
+	const files = await Promise.all(
+		Object.entries(flowModules)
+			.filter(([file]) => file.startsWith(`${folder}/`))
+			.map(async ([file, load]) => [file, await load()] as const)
+	);
+	return parseFlowFolder(folder, Object.fromEntries(files));
 }
 
 export function getPage(name: string): PageContent {

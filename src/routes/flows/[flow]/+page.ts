@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getFlowContent } from '$lib/content';
+import { loadFlowContent } from '$lib/content';
 import { spotifyErrors } from '$lib/spotify/errors';
 import { flowSlugs, getFlow, isFlowSlug } from '$lib/spotify/flows';
 import type { PageLoad } from './$types';
@@ -7,14 +7,14 @@ import type { PageLoad } from './$types';
 // Flow pages run the explorer in the browser; their explanation still reads without JavaScript.
 export const csr = true;
 
-export const load: PageLoad = ({ params, data }) => {
+export const load: PageLoad = async ({ params, data }) => {
 	if (!isFlowSlug(params.flow))
 		error(404, `There is no flow called “${params.flow}”. The flows are ${flowSlugs.join(', ')}.`);
 	const slug = params.flow;
 	return {
 		...data,
 		flow: getFlow(slug),
-		content: getFlowContent(slug),
+		content: await loadFlowContent(slug),
 		// The top problems of reference §10 that this flow can hit, most common first.
 		problems: spotifyErrors
 			.filter((e) => 'problem' in e && (e.flows as readonly string[]).includes(slug))

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { flowSlugs, getFlow } from './spotify/flows';
+import { getPage, loadFlowContent } from './content';
+
+// The real content, compiled by mdsvex as the site compiles it, through the same checks.
+describe('content', () => {
+	it.each(flowSlugs)(
+		'%s has an overview, steps and a security page that pass the checks',
+		async (slug) => {
+			const flow = await loadFlowContent(slug);
+			expect(flow.slug).toBe(slug);
+			expect(flow.title.length).toBeGreaterThan(0);
+			expect(flow.steps.length).toBeGreaterThanOrEqual(getFlow(slug).userData ? 4 : 2);
+			expect(flow.steps.map((s) => s.order)).toEqual(flow.steps.map((_, i) => i + 1));
+		}
+	);
+
+	it('has the start page prose', () => {
+		expect(getPage('home').title).toMatch(/OAuth/);
+	});
+
+	it('names a missing page', () => {
+		expect(() => getPage('nope')).toThrow(/content\/pages\/nope\.md: is missing/);
+	});
+});
