@@ -29,6 +29,8 @@ export default ts.config(
 	},
 	{
 		ignores: [
+			'build-*/',
+			'.svelte-kit-*/',
 			'build/',
 			'.svelte-kit/',
 			'node_modules/',

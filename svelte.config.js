@@ -37,7 +37,9 @@ const config = {
 	kit: {
 		// GRANTWALK_BUILD_DIR lets two builds run side by side (e.g. a test run beside a dev build).
 		adapter: adapter({ out: process.env.GRANTWALK_BUILD_DIR ?? 'build' }),
-		outDir: process.env.GRANTWALK_BUILD_DIR ? `.svelte-kit-${process.env.GRANTWALK_BUILD_DIR}` : '.svelte-kit',
+		outDir: process.env.GRANTWALK_BUILD_DIR
+			? `.svelte-kit-${process.env.GRANTWALK_BUILD_DIR}`
+			: '.svelte-kit',
 		csp,
 		// The emulator must take cross-site form POSTs, as Spotify's token endpoint does (curl, other
 		// apps' servers). hooks.server.ts applies the same origin check to every other path.

@@ -20,6 +20,9 @@ const page = await browser.newPage({
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 await page.goto(url);
 // With y and height, one slice of the page: long pages are easier to review in parts.
-const clip = y === undefined ? undefined : { x: 0, y: Number(y), width: Number(width), height: Number(height ?? 1600) };
+const clip =
+	y === undefined
+		? undefined
+		: { x: 0, y: Number(y), width: Number(width), height: Number(height ?? 1600) };
 await page.screenshot({ path: out, fullPage: true, clip });
 await browser.close();

@@ -1,4 +1,4 @@
-// `npm test`: the type check, the unit tests (vitest) and the browser tests (Playwright in
+// `npm test`: the type check, lint, the unit tests (vitest) and the browser tests (Playwright in
 // Chromium), in that order, then one line with the totals of every suite: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +37,10 @@ const typesOk =
 	run('npx', ['svelte-kit', 'sync']) &&
 	run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 record('type check', typesOk ? 1 : 0, typesOk ? 0 : 1);
+
+// Lint: prettier and ESLint count as one check, like the type check.
+const lintOk = run('npx', ['prettier', '--check', '.']) && run('npx', ['eslint', '.']);
+record('lint', lintOk ? 1 : 0, lintOk ? 0 : 1);
 
 // 2. Unit tests.
 const unitOk = run('npx', [
