@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClientId, defaultClientSecret, legacyApp } from '$lib/server/emulator/config';
 import { createContext, createVerifier } from './context';
 import { buildPending } from './requests';
 import { emulatorDemoApp, emulatorLegacyApp, resolveSecret, resolveTarget } from './targets';
 
 describe('targets', () => {
-	it('mirrors the emulator demo and legacy apps (client code cannot import $lib/server)', () => {
-		expect(emulatorDemoApp).toEqual({
-			clientId: defaultClientId,
-			clientSecret: defaultClientSecret
-		});
-		expect(emulatorLegacyApp).toEqual({
-			clientId: legacyApp.clientId,
-			clientSecret: legacyApp.clientSecret
-		});
-	});
-
 	it('defaults to the emulator on the same origin, with the legacy app for the implicit grant', () => {
 		const target = resolveTarget('implicit-grant', { origin: 'http://127.0.0.1:4173' });
 		expect(target).toMatchObject({

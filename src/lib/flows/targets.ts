@@ -2,25 +2,14 @@
  * Targets: the built-in emulator (default) or live Spotify. Resolves a machine's input into the
  * base URLs, client and redirect URI its requests use (DESIGN.md, contracts).
  */
+import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
 import { emulatorBaseUrls, joinUrl, spotifyBaseUrls } from '$lib/oauth/endpoints';
 import type { FlowSlug } from '$lib/spotify/flows';
 import type { FlowInput, TargetSettings } from './types';
 
-/**
- * The emulator's demo apps as the browser needs them. They mirror the documented defaults in
- * src/lib/server/emulator/config.ts, which client code may not import ($lib/server); a test
- * checks that both stay equal. The secrets are published demo values, still never persisted.
- */
-export const emulatorDemoApp = {
-	clientId: 'deadbeefcafe4bad8badf00d5eed1e55',
-	clientSecret: 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e'
-} as const;
-
-/** The emulator's legacy app (rules from before 2025-11-27): the only one allowed the implicit grant. */
-export const emulatorLegacyApp = {
-	clientId: 'c1a551c0c1a551c0c1a551c0c1a551c0',
-	clientSecret: 'c1a551c5ec2e7c1a551c5ec2e7c1a551'
-} as const;
+/** The emulator's seeded apps' published credentials (the page passes the configured ones). */
+export const emulatorDemoApp = demoAppCredentials;
+export const emulatorLegacyApp = legacyAppCredentials;
 
 export const defaultOrigin = 'http://127.0.0.1:5173';
 /** DESIGN.md: the live default, registered by the developer in Spotify's dashboard. */

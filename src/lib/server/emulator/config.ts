@@ -4,6 +4,7 @@
  * app that follows the rules from before 2025-11-27, and the demo users. Tests and the site import
  * these values instead of repeating them.
  */
+import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
 import { defaultEraId, isEraId, type EraId } from '../../spotify/eras';
 import { defaultCaps, type StoreCaps } from './store';
 import { demoUsers } from './fixtures/users';
@@ -19,9 +20,9 @@ export interface AppSeed {
 }
 
 /** The main demo app's Client ID (32 hex characters, like Spotify's). */
-export const defaultClientId = 'deadbeefcafe4bad8badf00d5eed1e55';
+export const defaultClientId: string = demoAppCredentials.clientId;
 /** The demo app's secret: a published demo value, not a secret of anyone's. */
-export const defaultClientSecret = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
+export const defaultClientSecret: string = demoAppCredentials.clientSecret;
 /**
  * Loopback literals registered without a port accept any port (reference §5.1), so the site on
  * 127.0.0.1:5173 or :4173 and a developer's app on any port all match.
@@ -35,8 +36,8 @@ export const defaultRedirectUris: readonly string[] = [
 
 /** An app created before 2025: implicit grant allowed, http://localhost accepted. */
 export const legacyApp: AppSeed = {
-	clientId: 'c1a551c0c1a551c0c1a551c0c1a551c0',
-	clientSecret: 'c1a551c5ec2e7c1a551c5ec2e7c1a551',
+	clientId: legacyAppCredentials.clientId,
+	clientSecret: legacyAppCredentials.clientSecret,
 	name: 'Legacy app (classic rules)',
 	redirectUris: [
 		'http://127.0.0.1/callback',
