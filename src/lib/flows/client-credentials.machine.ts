@@ -5,7 +5,8 @@
  */
 import { flowSetup } from './flow-setup';
 import { createContext } from './context';
-import { backTransitions, errorState, forward, remember, requestStep } from './states';
+import { expireTokenState, reauthorizeFrom } from './shared-states';
+import { backTransitions, errorState, forward, requestStep } from './states';
 
 /** Every point the learner can stop at, i.e. every target of `step.back`. */
 export const restingPoints = [
@@ -20,8 +21,7 @@ export const restingPoints = [
 ] as const;
 
 /** A new token request: nothing of the old token is kept. */
-const requestAgain = (at: string) =>
-	({ target: '#flow.requestToken', actions: [remember(at), 'reauthorize'] }) as const;
+const requestAgain = reauthorizeFrom('requestToken');
 
 export const clientCredentialsMachine = flowSetup.createMachine({
 	id: 'flow',
@@ -49,12 +49,7 @@ export const clientCredentialsMachine = flowSetup.createMachine({
 				'token.expire': { guard: 'canExpire', ...forward('callWebApi.done', '#flow.expireToken') }
 			}
 		}),
-		expireToken: requestStep({
-			purpose: 'expire',
-			key: 'expireToken',
-			onSuccess: '#flow.callWebApi.ready',
-			onFailure: '#flow.apiError'
-		}),
+		expireToken: expireTokenState,
 		tokenError: errorState('token', { 'step.next': requestAgain('tokenError') }),
 		accessTokenExpired: errorState('expired-token', {
 			'step.next': requestAgain('accessTokenExpired')

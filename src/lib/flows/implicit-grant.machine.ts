@@ -6,13 +6,12 @@
 import { flowSetup } from './flow-setup';
 import { createContext } from './context';
 import {
-	backTransitions,
-	callbackTransitions,
-	errorState,
-	forward,
-	remember,
-	requestStep
-} from './states';
+	authorizeStates,
+	callbackErrorStates,
+	expireTokenState,
+	reauthorizeFrom
+} from './shared-states';
+import { backTransitions, errorState, forward, requestStep } from './states';
 
 /** Every point the learner can stop at, i.e. every target of `step.back`. */
 export const restingPoints = [
@@ -29,8 +28,7 @@ export const restingPoints = [
 	'apiError'
 ] as const;
 
-const reauthorize = (at: string) =>
-	({ target: '#flow.requestAuthorization', actions: [remember(at), 'reauthorize'] }) as const;
+const reauthorize = reauthorizeFrom('requestAuthorization');
 
 export const implicitGrantMachine = flowSetup.createMachine({
 	id: 'flow',
@@ -41,18 +39,7 @@ export const implicitGrantMachine = flowSetup.createMachine({
 		'step.back': backTransitions(restingPoints)
 	},
 	states: {
-		requestAuthorization: {
-			tags: ['step'],
-			meta: { content: 'request-authorization' },
-			entry: { type: 'preparePending', params: { purpose: 'authorize' } },
-			on: { 'step.next': forward('requestAuthorization', 'userConsents') }
-		},
-		/** The UI persists the snapshot and navigates to the pending authorize URL from here. */
-		userConsents: {
-			tags: ['step'],
-			meta: { content: 'user-consents' },
-			on: { 'callback.received': callbackTransitions('userConsents', 'tokenInFragment') }
-		},
+		...authorizeStates('tokenInFragment'),
 		tokenInFragment: {
 			tags: ['step'],
 			meta: { content: 'token-in-fragment' },
@@ -68,15 +55,8 @@ export const implicitGrantMachine = flowSetup.createMachine({
 				'token.expire': { guard: 'canExpire', ...forward('callWebApi.done', '#flow.expireToken') }
 			}
 		}),
-		expireToken: requestStep({
-			purpose: 'expire',
-			key: 'expireToken',
-			onSuccess: '#flow.callWebApi.ready',
-			onFailure: '#flow.apiError'
-		}),
-		userDenied: errorState('access-denied', { 'step.next': reauthorize('userDenied') }),
-		stateMismatch: errorState('state-mismatch', { 'step.next': reauthorize('stateMismatch') }),
-		callbackError: errorState('callback', { 'step.next': reauthorize('callbackError') }),
+		expireToken: expireTokenState,
+		...callbackErrorStates(reauthorize),
 		accessTokenExpired: errorState('expired-token', {
 			'step.next': reauthorize('accessTokenExpired')
 		}),
