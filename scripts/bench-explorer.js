@@ -1,38 +1,11 @@
 // `npm run bench:explorer`: how long from pressing "Next step" to the exchange on screen, against
 // the local emulator, in Chromium. Prints figures against the budget (<= 100 ms, goal 30 ms);
 // a benchmark, not a test.
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { findChromium, installHint } from './find-browser.js';
+import { launchChromium, serveBuiltSite } from './built-site.js';
 
 const runs = Number(process.env.RUNS ?? 30);
-const dir = process.env.GRANTWALK_BUILD_DIR ?? 'build';
-if (!existsSync(`${dir}/handler.js`)) {
-	console.log('Building…');
-	if (spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-}
-const executablePath = await findChromium();
-if (!executablePath) {
-	console.error(installHint);
-	process.exit(1);
-}
-
-const port = 4198;
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
-
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const { base, stop } = await serveBuiltSite(4198);
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/flows/client-credentials`);
 await page.getByRole('button', { name: 'Next step' }).waitFor();
@@ -67,7 +40,7 @@ for (let i = 0; i < runs; i++) {
 	times.push(await measureOnce());
 }
 await browser.close();
-server.kill();
+stop();
 
 times.sort((a, b) => a - b);
 const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];

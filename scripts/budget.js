@@ -1,12 +1,10 @@
 // `npm run budget`: prints the JavaScript each page ships on first load (gzip) against the budgets
 // of DESIGN.md, and checks that no shiki code reached the browser bundle. Figures, not a test:
 // it exits non-zero only when a budget is exceeded, so CI logs show the numbers either way.
-import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { findChromium, installHint } from './find-browser.js';
+import { buildDir, launchChromium, serveBuiltSite } from './built-site.js';
 
 const KB = 1024;
 const pages = [
@@ -27,11 +25,7 @@ const shikiMarkers = [
 	'bundledLanguages'
 ];
 
-const dir = process.env.GRANTWALK_BUILD_DIR ?? 'build';
-if (!existsSync(`${dir}/handler.js`)) {
-	console.log('Building…');
-	if (spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-}
+const { base, stop } = await serveBuiltSite(4199);
 
 function files(dir) {
 	return readdirSync(dir).flatMap((name) => {
@@ -39,32 +33,13 @@ function files(dir) {
 		return statSync(path).isDirectory() ? files(path) : [path];
 	});
 }
-const clientJs = files(`${dir}/client`).filter((f) => f.endsWith('.js'));
+const clientJs = files(`${buildDir}/client`).filter((f) => f.endsWith('.js'));
 const shikiHits = clientJs.filter((f) => {
 	const text = readFileSync(f, 'utf8');
 	return shikiMarkers.some((m) => text.includes(m));
 });
 
-const executablePath = await findChromium();
-if (!executablePath) {
-	console.error(installHint);
-	process.exit(1);
-}
-const port = 4199;
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
-
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 let over = 0;
 console.log('\nJavaScript on first load (gzip)');
 console.log('page                              files   gzip KB   budget KB');
@@ -84,7 +59,7 @@ for (const { path, budget } of pages) {
 	await page.close();
 }
 await browser.close();
-server.kill();
+stop();
 
 console.log(
 	`\nshiki in the browser bundle: ${shikiHits.length === 0 ? 'none' : shikiHits.join(', ')}`
