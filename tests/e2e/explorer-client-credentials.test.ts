@@ -24,3 +24,16 @@ test('client credentials: app token with Basic auth, then an artist from the Web
 	await expect(api.getByTestId('status-line')).toContainText('200');
 	await expect(api).toContainText('"type": "artist"');
 });
+
+test('focus stays on "Next step" while requests run and at the last step', async ({ page }) => {
+	await openFlow(page, 'client-credentials');
+	const next = page.getByRole('button', { name: 'Next step' });
+	await next.focus();
+	for (const state of ['requestToken.done', 'callWebApi.ready', 'callWebApi.done']) {
+		await page.keyboard.press('Enter');
+		await expectMachineState(page, state);
+		await expect(next).toBeFocused();
+	}
+	await expect(next).toHaveAttribute('aria-disabled', 'true');
+	await expect(next).toBeFocused();
+});
