@@ -7,8 +7,12 @@ export async function openFlow(page: Page, slug: string, query = '') {
 	await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
 }
 
-/** Presses the Right arrow on the page body (the shortcut for "Next step"). */
+/**
+ * Presses the Right arrow on the page body (the shortcut for "Next step"), once the previous
+ * request is answered: while one is in flight the stepper ignores keys, as a presenter would see.
+ */
 export async function nextByKey(page: Page) {
+	await expect(page.getByTestId('explorer')).toHaveAttribute('aria-busy', 'false');
 	await page.locator('body').press('ArrowRight');
 }
 
