@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { tokenErrorBody } from '../../src/lib/spotify/errors';
 import {
-	authorize,
+	authorizationCode,
 	basicAuth,
 	createApp,
 	exchangeCode,
@@ -15,13 +15,7 @@ test('removing an app on the account apps page revokes its refresh tokens', asyn
 }) => {
 	const app = await createApp(request, { name: 'Revoke me' });
 	const redirectUri = `${baseURL}/callback`;
-	const code = (
-		await authorize(request, {
-			client_id: app.client_id,
-			response_type: 'code',
-			redirect_uri: redirectUri
-		})
-	).searchParams.get('code')!;
+	const code = await authorizationCode(request, app, redirectUri);
 	const tokens = await (await exchangeCode(request, app, code, redirectUri)).json();
 
 	const page = await request.get('/emulator/account/apps');

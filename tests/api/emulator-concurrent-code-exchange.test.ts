@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { authorize, createApp, exchangeCode } from '../../src/lib/server/emulator/testing-http';
+import {
+	createApp,
+	exchangeCode,
+	authorizationCode
+} from '../../src/lib/server/emulator/testing-http';
 
 test('exchanging one code 20 times at once yields exactly one success', async ({
 	request,
@@ -7,13 +11,7 @@ test('exchanging one code 20 times at once yields exactly one success', async ({
 }) => {
 	const app = await createApp(request);
 	const redirectUri = `${baseURL}/callback`;
-	const code = (
-		await authorize(request, {
-			client_id: app.client_id,
-			response_type: 'code',
-			redirect_uri: redirectUri
-		})
-	).searchParams.get('code')!;
+	const code = await authorizationCode(request, app, redirectUri);
 	const responses = await Promise.all(
 		Array.from({ length: 20 }, () => exchangeCode(request, app, code, redirectUri))
 	);

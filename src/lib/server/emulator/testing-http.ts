@@ -83,6 +83,22 @@ export async function authorize(
 	return new URL(location);
 }
 
+/** A fresh authorization code for `app` (plain code flow, demo user, Agree). */
+export async function authorizationCode(
+	request: APIRequestContext,
+	app: TestApp,
+	redirectUri: string
+): Promise<string> {
+	const back = await authorize(request, {
+		client_id: app.client_id,
+		response_type: 'code',
+		redirect_uri: redirectUri
+	});
+	const code = back.searchParams.get('code');
+	if (!code) throw new Error(`authorizationCode: no code in ${back}`);
+	return code;
+}
+
 export async function exchangeCode(
 	request: APIRequestContext,
 	app: TestApp,
