@@ -27,7 +27,45 @@ const defaultHeaders = {
 	'referrer-policy': 'strict-origin-when-cross-origin'
 };
 
+/**
+ * Host names this server answers to. A page on another name that resolves here (DNS rebinding)
+ * would otherwise count as same-origin, and could use the relay with the server's Spotify
+ * secret. IP literals cannot be rebound, so they always pass (a workshop on a LAN address);
+ * names must be localhost, HOST, ORIGIN's host or one listed in GRANTWALK_ALLOWED_HOSTS.
+ */
+const allowedNames = new Set(
+	[
+		'localhost',
+		host,
+		process.env.ORIGIN && new URL(process.env.ORIGIN).hostname,
+		...(process.env.GRANTWALK_ALLOWED_HOSTS ?? '').split(',')
+	]
+		.map((name) => name?.trim().toLowerCase())
+		.filter(Boolean)
+);
+
+/** Is the Host header one this server answers to? */
+export function isAllowedHost(hostHeader) {
+	if (!hostHeader) return false;
+	let name;
+	try {
+		name = new URL(`http://${hostHeader}`).hostname.toLowerCase();
+	} catch {
+		return false;
+	}
+	const ipLiteral = /^\[[0-9a-f:.]+\]$/.test(name) || /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
+	return ipLiteral || allowedNames.has(name);
+}
+
 const server = createServer((req, res) => {
+	if (!isAllowedHost(req.headers.host)) {
+		res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+		res.end(
+			`This server does not answer to the host name ${JSON.stringify(req.headers.host ?? '')}. ` +
+				'Open it by its IP address or localhost, or list the name in GRANTWALK_ALLOWED_HOSTS.\n'
+		);
+		return;
+	}
 	// Set, never trusted from the client: a request cannot claim to have come over https.
 	if (trustOwnMarker) req.headers[marker] = 'http';
 	for (const [name, value] of Object.entries(defaultHeaders)) res.setHeader(name, value);
