@@ -45,7 +45,10 @@ export interface User {
 	followers: number;
 }
 
-/** A validated authorization request waiting for login or consent. */
+/**
+ * A validated authorization request waiting for login or consent. Only the known parameters, as
+ * validated: nothing else the client put in the URL (a client_secret, say) is kept.
+ */
 export interface AuthorizeRequest {
 	clientId: string;
 	responseType: 'code' | 'token';
@@ -55,8 +58,6 @@ export interface AuthorizeRequest {
 	scopes: string[];
 	codeChallenge: string | null;
 	showDialog: boolean;
-	/** The original query string, to come back to /authorize after login. */
-	query: string;
 }
 
 export interface Interaction {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getSpotifyError } from '../../../spotify/errors';
-import { defaultClientId, legacyApp } from '../config';
+import { defaultClientId, defaultClientSecret, legacyApp } from '../config';
+import { ExpiringMap } from '../expiring-map';
+import type { EmulatorStore } from '../store';
 import { param, testEmulator, TestClient } from '../testing';
 
 const redirectUri = 'http://127.0.0.1:4173/callback';
@@ -173,6 +175,88 @@ describe('GET /authorize success path', () => {
 		expect(consent.status).toBe(200);
 		expect(consent.body).not.toContain('<script>');
 		expect(consent.body).toContain('&lt;script&gt;');
+	});
+});
+
+/** Everything the store holds, as text, to look for what must not be there. */
+function storeText(store: EmulatorStore, except: string[] = []): string {
+	return Object.entries(store)
+		.filter(([name, map]) => map instanceof ExpiringMap && !except.includes(name))
+		.map(
+			([name, map]) =>
+				`${name}: ${JSON.stringify([...(map as ExpiringMap<string, unknown>).entries()])}`
+		)
+		.join('\n');
+}
+
+describe('what /authorize keeps while the user logs in', () => {
+	const planted = 'planted-in-the-authorize-url';
+	const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+	const request = {
+		...valid,
+		client_secret: planted,
+		state: 'st "><b>&',
+		scope: 'user-read-email  user-read-private',
+		show_dialog: 'TRUE',
+		code_challenge: challenge,
+		code_challenge_method: 'S256',
+		extra: planted
+	};
+
+	it('keeps no trace of a client_secret (or any unknown parameter) sent to /authorize', () => {
+		const { emulator } = testEmulator();
+		const c = new TestClient(emulator);
+		const login = c.call('GET', authorizeUrl(request));
+		expect(login.status).toBe(200);
+		expect(emulator.context.store.interactions.size).toBe(1);
+		expect(storeText(emulator.context.store)).not.toContain(planted);
+		const real = c.call('GET', authorizeUrl({ ...request, client_secret: defaultClientSecret }));
+		expect(real.status).toBe(200);
+		expect(storeText(emulator.context.store, ['apps'])).not.toContain(defaultClientSecret);
+		expect(storeText(emulator.context.store)).toContain('user-read-email'); // the store was read
+	});
+
+	it('continues after login to the same request, without the unknown parameters', () => {
+		const { emulator } = testEmulator();
+		const c = new TestClient(emulator);
+		const back = c.login(c.call('GET', authorizeUrl(request)));
+		expect(back.status).toBe(303);
+		const location = new URL(back.headers.location, 'http://127.0.0.1:4173');
+		expect(location.pathname).toBe('/emulator/accounts/authorize');
+		expect(Object.fromEntries(location.searchParams)).toEqual({
+			client_id: defaultClientId,
+			response_type: 'code',
+			redirect_uri: redirectUri,
+			state: 'st "><b>&',
+			scope: 'user-read-email user-read-private',
+			show_dialog: 'true',
+			code_challenge: challenge,
+			code_challenge_method: 'S256'
+		});
+		expect(storeText(emulator.context.store)).not.toContain(planted);
+		const consent = c.follow(back);
+		expect(consent.status).toBe(200);
+		expect(consent.body).toContain('>Agree</button>');
+		expect(consent.body).toContain('Get your real email address');
+		expect(storeText(emulator.context.store)).not.toContain(planted);
+		const done = c.consent(consent, 'agree');
+		expect(done.status).toBe(303);
+		const code = param(done.headers.location, 'code')!;
+		expect(param(done.headers.location, 'state')).toBe('st "><b>&');
+		const record = emulator.context.store.codes.get(code)!;
+		expect(record.codeChallenge).toBe(challenge);
+		expect(record.scopes).toEqual(['user-read-email', 'user-read-private']);
+	});
+
+	it('keeps the implicit grant and an empty state as they were', () => {
+		const legacy = {
+			client_id: legacyApp.clientId,
+			redirect_uri: 'http://localhost:8888/callback'
+		};
+		const { client } = testEmulator();
+		const location = client().authorize({ ...legacy, response_type: 'token', state: '' });
+		expect(location.startsWith('http://localhost:8888/callback#access_token=BQ')).toBe(true);
+		expect(param(location, 'state', 'fragment')).toBe('');
 	});
 });
 

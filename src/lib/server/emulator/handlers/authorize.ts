@@ -35,10 +35,29 @@ export function handleAuthorize(
 		state: params.get('state'),
 		scopes: state.scopes!,
 		codeChallenge: state.codeChallenge ?? null,
-		showDialog: params.get('show_dialog')?.toLowerCase() === 'true',
-		query: request.url.search
+		showDialog: params.get('show_dialog')?.toLowerCase() === 'true'
 	};
 	return showNextStep(ctx, request, authorize, nonce);
+}
+
+/**
+ * The query that asks /authorize for `request` again (after login): rebuilt from the validated
+ * fields, so it passes the same checks and carries nothing the client added beside them.
+ */
+export function authorizeQuery(request: AuthorizeRequest): string {
+	const params = new URLSearchParams({
+		client_id: request.clientId,
+		response_type: request.responseType,
+		redirect_uri: request.redirectUri
+	});
+	if (request.state !== null) params.set('state', request.state);
+	if (request.scopes.length) params.set('scope', request.scopes.join(' '));
+	if (request.showDialog) params.set('show_dialog', 'true');
+	if (request.codeChallenge !== null) {
+		params.set('code_challenge', request.codeChallenge);
+		params.set('code_challenge_method', 'S256');
+	}
+	return `?${params}`;
 }
 
 export function showNextStep(

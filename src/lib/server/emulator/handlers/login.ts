@@ -12,12 +12,13 @@ import { errorPage } from '../pages/error-page';
 import { loginPage } from '../pages/login-page';
 import { csrfValid, currentSession, endSession, startSession } from '../session';
 import type { EmuRequest, EmuResponse, Interaction } from '../types';
+import { authorizeQuery } from './authorize';
 import { deny, approve } from './complete';
 
-/** Where a finished login continues: back to /authorize with the original query, or the account page. */
+/** Where a finished login continues: back to /authorize with the validated request, or the account page. */
 function continueUrl(ctx: EmulatorContext, interaction: Interaction): string {
 	return interaction.kind === 'authorize'
-		? `${ctx.config.mount}/accounts/authorize${interaction.request!.query}`
+		? `${ctx.config.mount}/accounts/authorize${authorizeQuery(interaction.request!)}`
 		: `${ctx.config.mount}/account/apps`;
 }
 
