@@ -21,11 +21,49 @@ describe('maskSecrets', () => {
 		expect(maskSecrets(input)).toEqual({ text: expected, masked: true });
 	});
 
+	const hex = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
+
+	it.each([
+		// environment files and shell
+		[`SPOTIFY_CLIENT_SECRET=${hex}`, 'SPOTIFY_CLIENT_SECRET=REDACTED'],
+		[`CLIENT_SECRET=${hex}`, 'CLIENT_SECRET=REDACTED'],
+		[`export SPOTIFY_CLIENT_SECRET="${hex}"`, 'export SPOTIFY_CLIENT_SECRET="REDACTED"'],
+		[`client_secret = '${hex}'`, "client_secret = 'REDACTED'"],
+		[`SPOTIPY_CLIENT_SECRET=${hex}`, 'SPOTIPY_CLIENT_SECRET=REDACTED'],
+		// dicts, objects, YAML
+		[`{'client_secret': '${hex}'}`, "{'client_secret': 'REDACTED'}"],
+		[`client_secret: ${hex}`, 'client_secret: REDACTED'],
+		[`clientSecret: "${hex}"`, 'clientSecret: "REDACTED"'],
+		[`{"Client_Secret":"${hex}"}`, '{"Client_Secret":"REDACTED"}'],
+		[`-d "{\\"client_secret\\":\\"${hex}\\"}"`, '-d "{\\"client_secret\\":\\"REDACTED\\"}"'],
+		[`{"client_secret": "${hex}, with#odd;chars"}`, '{"client_secret": "REDACTED"}'],
+		[`?client_id=x&CLIENT_SECRET=${hex}&y=1`, '?client_id=x&CLIENT_SECRET=REDACTED&y=1'],
+		// the tokens and the PKCE verifier, in the same forms
+		['ACCESS_TOKEN=BQDabc123', 'ACCESS_TOKEN=REDACTED'],
+		["{'access_token': 'BQDabc123'}", "{'access_token': 'REDACTED'}"],
+		['accessToken: "BQDabc123"', 'accessToken: "REDACTED"'],
+		['SPOTIFY_REFRESH_TOKEN=AQBxyz', 'SPOTIFY_REFRESH_TOKEN=REDACTED'],
+		['refresh_token: AQBxyz', 'refresh_token: REDACTED'],
+		['refreshToken: "AQBxyz"', 'refreshToken: "REDACTED"'],
+		['code_verifier=dBjftJeZ4CVP', 'code_verifier=REDACTED'],
+		["{'code_verifier': 'dBjftJeZ4CVP'}", "{'code_verifier': 'REDACTED'}"],
+		['codeVerifier: "dBjftJeZ4CVP"', 'codeVerifier: "REDACTED"'],
+		['"code_verifier":"dBjftJeZ4CVP"', '"code_verifier":"REDACTED"']
+	])('masks the key=value, key: value, JSON and dict forms: %s', (input, expected) => {
+		expect(maskSecrets(input)).toEqual({ text: expected, masked: true });
+		expect(maskSecrets(expected)).toEqual({ text: expected, masked: false });
+	});
+
 	it.each([
 		'Only valid bearer authentication supported',
 		'The Basic header is wrong',
 		'{"error":"invalid_client","error_description":"Invalid client secret"}',
-		'WWW-Authenticate: Bearer realm="spotify", error="invalid_token"'
+		'WWW-Authenticate: Bearer realm="spotify", error="invalid_token"',
+		'{"error":"invalid_grant","error_description":"code_verifier was incorrect"}',
+		'{"error":"invalid_request","error_description":"refresh_token must be supplied"}',
+		"KeyError: 'refresh_token'",
+		'https://example.com/callback#error=access_denied&state=xyz',
+		'The client_secret is wrong'
 	])('leaves prose and error texts alone: %s', (input) => {
 		expect(maskSecrets(input)).toEqual({ text: input, masked: false });
 	});

@@ -6,6 +6,14 @@
 
 export const MASK = 'REDACTED';
 
+/** The names whose values are credentials, in any case, snake or camel: client_secret, clientSecret. */
+const secretKey = '(?:client_?secret|refresh_?token|access_?token|code_?verifier)';
+
+/** Whether a field, parameter or header name holds a credential (SPOTIFY_CLIENT_SECRET, accessToken). */
+export function isSecretName(name: string): boolean {
+	return new RegExp(`^\\w*${secretKey}$`, 'i').test(name.trim());
+}
+
 const patterns: readonly [RegExp, string][] = [
 	// Authorization: Basic <base64>, also the broken b'…' form and quoted values.
 	// Long enough not to catch prose such as "Basic auth" or "bearer authentication".
@@ -13,15 +21,17 @@ const patterns: readonly [RegExp, string][] = [
 	[/(\bBearer\s+)(?!REDACTED)[A-Za-z0-9._~+/=-]{20,}/g, `$1${MASK}`],
 	// curl -u id:secret / --user id:secret
 	[/((?:^|\s)(?:-u\s*|--user[\s=]+)['"]?[^\s:'"]*:)(?!REDACTED)[^\s'"]+/g, `$1${MASK}`],
-	// form fields and query parameters
+	// key=value and key: value, bare or quoted: form fields, query parameters, .env lines, shell
+	// exports, JSON (also escaped inside a shell string), Python dicts, JS objects, YAML. Any case,
+	// any prefix (SPOTIFY_CLIENT_SECRET), snake or camel case (clientSecret). A quoted value is
+	// masked up to its closing quote, a bare one up to a separator.
 	[
-		/(\b(?:client_secret|refresh_token|access_token|code_verifier)=)(?!REDACTED)[^&\s'"#]+/g,
-		`$1${MASK}`
-	],
-	// JSON fields
-	[
-		/("(?:client_secret|refresh_token|access_token|code_verifier)"\s*:\s*")(?!REDACTED)[^"]*/g,
-		`$1${MASK}`
+		new RegExp(
+			`(\\b\\w*${secretKey}\\\\?['"]?[ \\t]*[:=][ \\t]*)` +
+				`(?:(b?\\\\?['"])(?!${MASK}|null\\b)[^'"\\\\\\r\\n]+|(?!${MASK}|null\\b)[^\\s'"\\\\&#,;}]+)`,
+			'gi'
+		),
+		`$1$2${MASK}`
 	]
 ];
 
