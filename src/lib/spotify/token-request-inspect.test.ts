@@ -264,6 +264,40 @@ describe('inspectTokenRequest over the classic mistakes', () => {
 		expect(JSON.stringify(r)).not.toContain('AQsecretrefresh');
 	});
 
+	it('masks a secret in the query string of the URL it shows', async () => {
+		const r = await inspect(
+			`curl -X POST '${token}?client_id=abc&client_secret=${secret}' -d grant_type=client_credentials`
+		);
+		expect(r.url).toBe(`${token}?client_id=abc&client_secret=REDACTED`);
+		expect(r.findings.map((f) => f.rule)).toContain('query-string');
+		expect(JSON.stringify(r)).not.toContain(secret);
+		// Also when the URL is not the token endpoint, and a finding quotes it.
+		const elsewhere = await inspect(
+			`curl -X POST 'https://api.spotify.com/api/token?CLIENT_SECRET=${secret}' -d grant_type=client_credentials`
+		);
+		expect(elsewhere.findings.find((f) => f.rule === 'endpoint')?.reason).toContain(
+			'CLIENT_SECRET=REDACTED'
+		);
+		expect(JSON.stringify(elsewhere)).not.toContain(secret);
+	});
+
+	it('masks code_verifier and access_token fields, as maskSecrets does', async () => {
+		const r = await inspect(
+			`curl ${token} -d "${codeBody}&client_id=${id}&code_verifier=${verifier}&access_token=BQDsecretaccess"`
+		);
+		expect(r.fields).toContainEqual(['code_verifier', 'REDACTED']);
+		expect(r.fields).toContainEqual(['access_token', 'REDACTED']);
+		expect(JSON.stringify(r)).not.toContain(verifier);
+		expect(JSON.stringify(r)).not.toContain('BQDsecretaccess');
+	});
+
+	it('masks a header that carries a credential by name', async () => {
+		const r = await inspect(
+			`curl ${token} -H "Client-Secret: ${secret}" -H "X-Client_Secret: ${secret}" -d grant_type=client_credentials`
+		);
+		expect(JSON.stringify(r)).not.toContain(secret);
+	});
+
 	it('reads a raw request with a JSON body and still checks its fields', async () => {
 		const r = await inspect(
 			`POST /api/token HTTP/1.1\nHost: accounts.spotify.com\nContent-Type: application/json\n\n{"grant_type":"authorization_code","code":"x"}`

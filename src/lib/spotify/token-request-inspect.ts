@@ -8,16 +8,17 @@ import { clientAuthFindings, type BasicSummary } from './basic-auth-check';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
 import { parsePastedRequest } from './http-paste';
 import { grantFindings } from './token-grant-check';
-import { MASK } from './secret-mask';
+import { isSecretName, MASK, maskSecrets } from './secret-mask';
 
 export interface TokenRequestInspection {
 	kind: 'inspected';
 	source: 'curl' | 'http';
 	method: string;
+	/** The URL as sent, credentials in its query (client_secret=…) masked. */
 	url: string;
-	/** Headers as sent, the Authorization credentials masked. */
+	/** Headers as sent, the Authorization credentials and any credential-named header masked. */
 	headers: [string, string][];
-	/** Body fields, client_secret and refresh_token masked. */
+	/** Body fields, the secret, the tokens and the PKCE verifier masked (isSecretName). */
 	fields: [string, string][];
 	contentType: string;
 	basic?: BasicSummary;
@@ -28,8 +29,6 @@ export interface TokenRequestInspection {
 
 export type TokenInspectResult =
 	TokenRequestInspection | { kind: 'empty' } | { kind: 'refused'; message: string };
-
-const secretFields = new Set(['client_secret', 'refresh_token']);
 
 /** The Content-Type the server will see: the header, or what curl adds for the body option. */
 function effectiveContentType(headers: readonly [string, string][], bodyKind: string): string {
@@ -110,12 +109,16 @@ export async function inspectTokenRequest(
 		kind: 'inspected',
 		source: req.source,
 		method: req.method,
-		url: req.url,
+		url: maskSecrets(req.url).text,
 		headers: req.headers.map(([n, v]) => [
 			n,
-			n.toLowerCase() === 'authorization' ? v.replace(/^(\S+\s+).*$/, `$1${MASK}`) : v
+			n.toLowerCase() === 'authorization'
+				? v.replace(/^(\S+\s+).*$/, `$1${MASK}`)
+				: isSecretName(n.replace(/-/g, '_'))
+					? MASK
+					: v
 		]),
-		fields: fields.map(([n, v]) => [n, secretFields.has(n) ? MASK : v]),
+		fields: fields.map(([n, v]) => [n, isSecretName(n) ? MASK : v]),
 		contentType,
 		basic: auth.basic,
 		grantType: fields.find(([n]) => n === 'grant_type')?.[1],
@@ -151,7 +154,7 @@ function endpointFindings(method: string, rawUrl: string): Finding[] {
 			rule: 'endpoint',
 			level: 'fail',
 			title: 'Not Spotify’s token endpoint',
-			reason: `The request goes to ${rawUrl || 'no URL'}. The token endpoint is https://accounts.spotify.com/api/token (not api.spotify.com, not /authorize).`,
+			reason: `The request goes to ${maskSecrets(rawUrl).text || 'no URL'}. The token endpoint is https://accounts.spotify.com/api/token (not api.spotify.com, not /authorize).`,
 			fix: 'POST to https://accounts.spotify.com/api/token.'
 		});
 	if (method !== 'POST')
