@@ -54,3 +54,18 @@ test('a client secret pasted into an authorize URL is masked out of the address'
 	expect(await page.content()).not.toContain('s3cr3tvalue');
 	await expect(page.getByText('client_secret must never be in the authorize URL')).toBeVisible();
 });
+
+test('a secret in any common form is masked out of the address too', async ({ page }) => {
+	const hex = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	await page.goto(
+		`/debug/authorize-url?url=${encodeURIComponent(`https://accounts.spotify.com/authorize?client_id=x&response_type=code&CLIENT_SECRET=${hex}&code_verifier=${hex}`)}`
+	);
+	await expect(page).toHaveURL(/masked=1/);
+	expect(page.url()).not.toContain(hex);
+	expect(await page.content()).not.toContain(hex);
+	// Only the first request, the one the browser was asked for, held it.
+	expect(requests.filter((u) => u.includes(hex))).toHaveLength(1);
+	await expect(page.getByText('A secret was in the URL and has been masked here.')).toBeVisible();
+});
