@@ -66,3 +66,19 @@ test('a secret put into a share link by hand is masked by redirect', async ({ pa
 	await expect(page.getByRole('status')).toContainText(/problems Spotify refuses/);
 	expect(await page.content()).not.toContain(basic);
 });
+
+test('a secret in the query string of the pasted URL is masked in the request as read', async ({
+	page
+}) => {
+	await page.goto('/debug/token-request');
+	await page
+		.getByLabel(/^Token request/)
+		.fill(
+			`curl -X POST 'https://accounts.spotify.com/api/token?client_id=${id}&client_secret=${secret}' -d grant_type=client_credentials`
+		);
+	await page.getByRole('button', { name: 'Inspect request' }).click();
+	const result = page.locator('#result');
+	await expect(result.locator('[data-rule="query-string"]')).toBeVisible();
+	await expect(result).toContainText('client_secret=REDACTED');
+	expect(await page.content()).not.toContain(secret);
+});
