@@ -24,6 +24,7 @@ test('authorization code: every step by keyboard, through the real login, consen
 	await expectStep(page, 3, 6, 'Receive the callback');
 	// Back from the emulator, the keyboard user is where they left: at "Next step".
 	await expect(page.getByRole('button', { name: 'Next step' })).toBeFocused();
+	await expect(page.getByTestId('announcer')).toHaveText('Step 3 of 6: Receive the callback.');
 	await expect(page.getByRole('region', { name: 'The redirect back' })).toContainText('302');
 	await expect(page.getByRole('region', { name: 'The redirect back' })).toContainText('code');
 

@@ -19,6 +19,8 @@ test('expiring the access token gives the 401, and a refresh makes the call work
 	await expectMachineState(page, 'callWebApi.done');
 
 	await pressByKeyboard(page, 'Expire access token now');
+	// The button stays where it was, so the keyboard focus does too.
+	await expect(page.getByRole('button', { name: 'Expire access token now' })).toBeFocused();
 	await expect(latestExchange(page)).toHaveAttribute('data-purpose', 'expire');
 	await expectMachineState(page, 'callWebApi.ready');
 	await nextByKey(page);

@@ -28,7 +28,7 @@ export async function expectMachineState(page: Page, state: string | RegExp) {
 /** Tabs to a control and activates it with Enter, as a keyboard user does. */
 export async function pressByKeyboard(page: Page, name: string | RegExp) {
 	const target = page.getByRole('button', { name });
-	for (let i = 0; i < 60 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+	for (let i = 0; i < 250 && !(await target.evaluate((el) => el === document.activeElement)); i++)
 		await page.keyboard.press('Tab');
 	await expect(target).toBeFocused();
 	await page.keyboard.press('Enter');

@@ -573,8 +573,9 @@ export const spotifyErrors = [
 			'The refresh_token parameter is missing or empty, for example a refresh token saved as null because a refresh response had none.'
 		],
 		fix: 'Keep the refresh token you already have when a response carries none; if you have none, authorize again.',
-		flows: ['authorization-code', 'authorization-code-pkce'],
-		problem: 12
+		// The emulator's wording (not a reported Spotify text), so not one of the reference's
+		// top problems, though it is what problem 12's null refresh token leads to.
+		flows: ['authorization-code', 'authorization-code-pkce']
 	},
 	{
 		slug: 'token-method-not-allowed',

@@ -60,7 +60,11 @@ describe('toFlowInput', () => {
 	});
 
 	it('passes live settings through, and the server-secret mode instead of a secret', () => {
-		const input = toFlowInput({ ...live, secretSource: 'server', clientSecret: 'typed' }, context);
+		const input = toFlowInput(
+			{ ...live, secretSource: 'server', clientSecret: 'typed' },
+			{ ...context, seed: 'class' }
+		);
+		expect(input.seed).toBeUndefined(); // never predictable values against real Spotify
 		expect(input).toMatchObject({
 			target: 'spotify',
 			clientId: live.clientId,
