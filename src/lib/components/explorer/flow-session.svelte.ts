@@ -149,6 +149,23 @@ export class FlowSession {
 		this.flow = this.actorFor({ input: this.#input() });
 	}
 
+	/**
+	 * Puts a client secret typed again into a flow restored without it (after the redirect or a
+	 * reload in live mode), keeping the flow where it was: its pending request is built again.
+	 */
+	provideSecret(secret: string): void {
+		const { slug, storage } = this.#options;
+		this.persist();
+		const restored = restoreFlowSnapshot(flowMachines[slug], storage, slug, {
+			clientSecret: secret
+		});
+		if (!restored) return;
+		this.flow.actor.stop();
+		this.settings = { ...this.settings, clientSecret: secret };
+		this.liveSecretLost = false;
+		this.flow = this.actorFor({ snapshot: restored });
+	}
+
 	#leaveForAuthorize(): void {
 		const { storage, slug, navigate } = this.#options;
 		const current = this.flow.actor.getSnapshot();

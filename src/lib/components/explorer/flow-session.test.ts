@@ -3,7 +3,8 @@ import { memoryStorage } from '$lib/flows/persistence';
 import { createEmulator } from '$lib/server/emulator';
 import { demoAppCredentials } from '$lib/spotify/demo-apps';
 import { FlowSession, type FlowSessionOptions } from './flow-session.svelte';
-import { waitingFlow } from './redirect';
+import { handOverCallback, waitingFlow } from './redirect';
+import { basicAuthorization } from '$lib/oauth/token-request';
 
 const origin = 'http://127.0.0.1:4173';
 
@@ -68,5 +69,47 @@ describe('FlowSession', () => {
 		made.restart(made.settings, {});
 		expect(made.flow.snapshot.context.pending?.request.body?.type).toBe('form');
 		expect(storage.getItem('grantwalk:flow:client-credentials')).toBeNull();
+	});
+
+	it('a live flow restored after the redirect asks for the secret again and goes on with it', () => {
+		const storage = memoryStorage();
+		const clientId = '0123456789abcdef0123456789abcdef';
+		const first = session({ slug: 'authorization-code', storage });
+		first.made.restart(
+			{
+				...first.made.settings,
+				target: 'spotify',
+				clientId,
+				clientSecret: 'typed-secret-0001',
+				secretSource: 'typed',
+				redirectUri: 'http://127.0.0.1:5173/callback',
+				scopes: 'user-read-private'
+			},
+			{}
+		);
+		first.made.start(() => {});
+		first.made.next(); // leaves for accounts.spotify.com
+		expect(new URL(first.visited[0]).origin).toBe('https://accounts.spotify.com');
+		expect(storage.getItem('grantwalk:flow:authorization-code')).not.toContain('typed-secret');
+		const state = new URL(first.visited[0]).searchParams.get('state');
+		handOverCallback(
+			storage,
+			'authorization-code',
+			`http://127.0.0.1:5173/callback?code=AQx&state=${state}`
+		);
+
+		const { made } = session({ slug: 'authorization-code', storage });
+		made.start(() => {});
+		expect(made.liveSecretLost).toBe(true);
+		made.next(); // the token request is prepared, without a secret to send
+		expect(made.flow.snapshot.value).toEqual({ exchangeCode: 'ready' });
+		made.provideSecret('typed-secret-0001');
+		expect(made.liveSecretLost).toBe(false);
+		expect(made.flow.snapshot.value).toEqual({ exchangeCode: 'ready' });
+		expect(made.flow.snapshot.context.pending?.request.headers.Authorization).toBe(
+			basicAuthorization(clientId, 'typed-secret-0001')
+		);
+		made.persist();
+		expect(storage.getItem('grantwalk:flow:authorization-code')).not.toContain('typed-secret');
 	});
 });
