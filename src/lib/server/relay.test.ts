@@ -401,10 +401,10 @@ describe('the server secret', () => {
 			'credentials-conflict'
 		],
 		[
-			'no client id anywhere',
-			{ request: serverRequest, useServerSecret: true },
+			'a server secret without SPOTIFY_CLIENT_ID',
+			{ request: serverRequest, useServerSecret: true, clientId: 'client123' },
 			{ clientSecret: serverSecret },
-			'bad-envelope'
+			'server-secret-unavailable'
 		]
 	] as const)('refuses %s', async (_, envelope, options, reason) => {
 		const fake = fakeFetch();

@@ -77,7 +77,7 @@ export async function handleRelayRequest(
 /** Handles `GET /relay`: whether a server secret is configured, so the UI can offer it. */
 export function relayInfo(options: Pick<RelayOptions, 'clientId' | 'clientSecret'>): Response {
 	return json(200, {
-		serverSecret: Boolean(options.clientSecret),
+		serverSecret: Boolean(options.clientSecret && options.clientId),
 		clientId: options.clientId || null
 	} satisfies RelayInfo);
 }
@@ -236,9 +236,15 @@ function withCredentials(
 			400,
 			'The server secret is added only to token requests that carry no credentials of their own.'
 		);
+	// The server's secret is used only for the app it belongs to, named by SPOTIFY_CLIENT_ID.
+	if (!options.clientId)
+		throw new Refusal(
+			'server-secret-unavailable',
+			400,
+			'SPOTIFY_CLIENT_ID must be set with SPOTIFY_CLIENT_SECRET: the server secret is used only for its own app.'
+		);
 	const clientId = envelope.clientId ?? options.clientId;
-	if (!clientId) throw new Refusal('bad-envelope', 400, 'Bad envelope: clientId is needed.');
-	if (options.clientId && clientId !== options.clientId)
+	if (clientId !== options.clientId)
 		throw new Refusal(
 			'client-id-mismatch',
 			403,

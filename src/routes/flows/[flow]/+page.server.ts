@@ -22,6 +22,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 		// The implicit grant runs only on the legacy app, whose rules predate its removal.
 		emulatorApp: asShown(implicit ? legacy : demo),
 		todaysApp: implicit ? asShown(demo) : undefined,
-		serverSecret: Boolean(env.SPOTIFY_CLIENT_SECRET)
+		serverSecret: Boolean(env.SPOTIFY_CLIENT_SECRET && env.SPOTIFY_CLIENT_ID)
 	};
 };
