@@ -25,11 +25,18 @@ export async function expectMachineState(page: Page, state: string | RegExp) {
 	await expect(page.getByTestId('machine-state')).toHaveText(state);
 }
 
-/** Tabs to a control and activates it with Enter, as a keyboard user does. */
+/**
+ * Tabs to a control and activates it with Enter, as a keyboard user does: a few steps back first
+ * (the control is often just before the focus, in the same panel), then forward through the page.
+ */
 export async function pressByKeyboard(page: Page, name: string | RegExp) {
 	const target = page.getByRole('button', { name });
-	for (let i = 0; i < 250 && !(await target.evaluate((el) => el === document.activeElement)); i++)
-		await page.keyboard.press('Tab');
+	const focused = () => target.evaluate((el) => el === document.activeElement);
+	for (const [key, tries] of [
+		['Shift+Tab', 12],
+		['Tab', 250]
+	] as const)
+		for (let i = 0; i < tries && !(await focused()); i++) await page.keyboard.press(key);
 	await expect(target).toBeFocused();
 	await page.keyboard.press('Enter');
 }
