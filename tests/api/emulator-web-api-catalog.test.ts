@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
+	authorizationCode,
 	apiPath,
-	authorize,
 	clientCredentials,
 	createApp,
 	exchangeCode
@@ -22,14 +22,7 @@ test('GET /v1/artists/{id}, /v1/search with CORS', async ({ request }) => {
 test('GET /v1/me/top/artists with user-top-read', async ({ request, baseURL }) => {
 	const app = await createApp(request);
 	const redirectUri = `${baseURL}/callback`;
-	const code = (
-		await authorize(request, {
-			client_id: app.client_id,
-			response_type: 'code',
-			redirect_uri: redirectUri,
-			scope: 'user-top-read'
-		})
-	).searchParams.get('code')!;
+	const code = await authorizationCode(request, app, redirectUri, { scope: 'user-top-read' });
 	const { access_token } = await (await exchangeCode(request, app, code, redirectUri)).json();
 	const top = await (
 		await request.get(`${apiPath}/v1/me/top/artists?time_range=short_term`, {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { webApiErrorBody } from '../../src/lib/spotify/errors';
 import { legacyApp } from '../../src/lib/server/emulator/config';
 import {
+	authorizationCode,
 	apiPath,
 	authorize,
 	basicAuth,
@@ -54,14 +55,7 @@ test('a Basic header on the Web API: 400 Only valid bearer authentication suppor
 test('without user-top-read: 403 Insufficient client scope', async ({ request, baseURL }) => {
 	const app = await createApp(request);
 	const redirectUri = `${baseURL}/callback`;
-	const code = (
-		await authorize(request, {
-			client_id: app.client_id,
-			response_type: 'code',
-			redirect_uri: redirectUri,
-			scope: 'user-read-private'
-		})
-	).searchParams.get('code')!;
+	const code = await authorizationCode(request, app, redirectUri, { scope: 'user-read-private' });
 	const { access_token } = await (await exchangeCode(request, app, code, redirectUri)).json();
 	const response = await request.get(`${apiPath}/v1/me/top/artists`, {
 		headers: { authorization: `Bearer ${access_token}` }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { webApiErrorBody } from '$lib/spotify/errors';
 import { isExpiredTokenError, parseWebApiResponse } from './api-response';
-import { MalformedResponseError, OAuthError, WebApiError } from './errors';
+import { MalformedResponseError, WebApiError } from './errors';
 import type { HttpResponseDescription } from './http';
+import { caught } from './testing';
 
 function response(
 	status: number,
@@ -10,16 +11,6 @@ function response(
 	headers: Record<string, string> = { 'content-type': 'application/json' }
 ): HttpResponseDescription {
 	return { status, statusText: '', headers, body };
-}
-
-function caught(run: () => unknown): OAuthError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof OAuthError) return error;
-		throw error;
-	}
-	throw new Error('expected an OAuthError');
 }
 
 describe('parseWebApiResponse', () => {

@@ -4,23 +4,13 @@ import {
 	AccessDeniedError,
 	AuthorizationResponseError,
 	MalformedCallbackError,
-	OAuthError,
 	StateMismatchError
 } from './errors';
+import { caught } from './testing';
 
 const cb = 'http://127.0.0.1:5173/callback';
 const query = { responseMode: 'query', expectedState: 'st4te' } as const;
 const fragment = { responseMode: 'fragment', expectedState: 'st4te' } as const;
-
-function caught(run: () => unknown): OAuthError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof OAuthError) return error;
-		throw error;
-	}
-	throw new Error('expected an OAuthError');
-}
 
 describe('parseCallback: code flows (query)', () => {
 	it('returns the code and state', () => {

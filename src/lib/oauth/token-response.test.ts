@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenErrorBody } from '$lib/spotify/errors';
-import { MalformedResponseError, OAuthError, TokenResponseError } from './errors';
+import { MalformedResponseError, TokenResponseError } from './errors';
 import type { HttpResponseDescription } from './http';
 import { mergeRefreshedTokens, parseTokenResponse } from './token-response';
+import { caught } from './testing';
 
 function response(status: number, body: unknown): HttpResponseDescription {
 	return {
@@ -11,16 +12,6 @@ function response(status: number, body: unknown): HttpResponseDescription {
 		headers: { 'content-type': 'application/json' },
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	};
-}
-
-function caught(run: () => unknown): OAuthError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof OAuthError) return error;
-		throw error;
-	}
-	throw new Error('expected an OAuthError');
 }
 
 describe('parseTokenResponse: success', () => {

@@ -83,16 +83,18 @@ export async function authorize(
 	return new URL(location);
 }
 
-/** A fresh authorization code for `app` (plain code flow, demo user, Agree). */
+/** A fresh authorization code for `app` (plain code flow, demo user, Agree), with any extra parameters. */
 export async function authorizationCode(
 	request: APIRequestContext,
 	app: TestApp,
-	redirectUri: string
+	redirectUri: string,
+	extra: Record<string, string> = {}
 ): Promise<string> {
 	const back = await authorize(request, {
 		client_id: app.client_id,
 		response_type: 'code',
-		redirect_uri: redirectUri
+		redirect_uri: redirectUri,
+		...extra
 	});
 	const code = back.searchParams.get('code');
 	if (!code) throw new Error(`authorizationCode: no code in ${back}`);
