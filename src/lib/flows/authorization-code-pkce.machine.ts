@@ -1,14 +1,13 @@
 /**
  * Authorization code with PKCE (RFC 7636; Spotify's code-pkce-flow tutorial): a verifier and its
  * S256 challenge instead of a client secret, then the same exchange, Web API call and refresh.
+ *
+ *   createVerifier → requestAuthorization → userConsents → receiveCallback → exchangeCode
+ *   → callWebApi → refreshToken (last step; complete), with the code flow's error states
  */
 import { flowSetup } from './flow-setup';
 import { createContext } from './context';
-import { codeFlowRestingPoints, codeFlowStates, reauthorizeFrom } from './shared-states';
-import { backTransitions, forward } from './states';
-
-/** Every point the learner can stop at, i.e. every target of `step.back`. */
-export const restingPoints = ['createVerifier.ready', ...codeFlowRestingPoints] as const;
+import { codeFlowStates, reauthorizeFrom } from './shared-states';
 
 /** Re-authorization starts at a fresh verifier: one verifier per authorization request. */
 const reauthorize = reauthorizeFrom('createVerifier');
@@ -17,17 +16,14 @@ export const authorizationCodePkceMachine = flowSetup.createMachine({
 	id: 'flow',
 	context: ({ input }) => createContext('authorization-code-pkce', input),
 	initial: 'createVerifier',
-	on: {
-		reset: { target: '.createVerifier', actions: 'startOver' },
-		'step.back': backTransitions(restingPoints)
-	},
+	on: { reset: { target: '.createVerifier', actions: 'startOver' } },
 	states: {
 		createVerifier: {
 			tags: ['step'],
 			meta: { content: 'create-verifier' },
 			initial: 'computing',
 			states: {
-				// The verifier is made on entering `computing` only, so going back keeps it.
+				// A new verifier on entering `computing` only: one per authorization attempt.
 				computing: {
 					tags: ['busy'],
 					entry: 'makeVerifier',
@@ -54,9 +50,7 @@ export const authorizationCodePkceMachine = flowSetup.createMachine({
 						}
 					}
 				},
-				ready: {
-					on: { 'step.next': forward('createVerifier.ready', '#flow.requestAuthorization') }
-				}
+				ready: { on: { 'step.next': '#flow.requestAuthorization' } }
 			}
 		},
 		...codeFlowStates(reauthorize)

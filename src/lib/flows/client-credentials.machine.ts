@@ -2,23 +2,14 @@
  * Client credentials (RFC 6749 §4.4; Spotify's client-credentials tutorial): the app alone asks
  * for a token with its secret and calls the Web API. No user, no redirect, no refresh: when the
  * token expires the app simply asks again.
+ *
+ *   requestToken → callWebApi (last step; complete)
+ *   errors: tokenError, accessTokenExpired (→ requestToken), apiError, transportError
  */
 import { flowSetup } from './flow-setup';
 import { createContext } from './context';
-import { expireTokenState, reauthorizeFrom } from './shared-states';
-import { backTransitions, errorState, forward, requestStep } from './states';
-
-/** Every point the learner can stop at, i.e. every target of `step.back`. */
-export const restingPoints = [
-	'requestToken.ready',
-	'requestToken.done',
-	'callWebApi.ready',
-	'callWebApi.done',
-	'expireToken.ready',
-	'tokenError',
-	'accessTokenExpired',
-	'apiError'
-] as const;
+import { apiErrorState, expireTokenState, reauthorizeFrom } from './shared-states';
+import { errorState, requestStep } from './states';
 
 /** A new token request: nothing of the old token is kept. */
 const requestAgain = reauthorizeFrom('requestToken');
@@ -27,34 +18,31 @@ export const clientCredentialsMachine = flowSetup.createMachine({
 	id: 'flow',
 	context: ({ input }) => createContext('client-credentials', input),
 	initial: 'requestToken',
-	on: {
-		reset: { target: '.requestToken', actions: 'startOver' },
-		'step.back': backTransitions(restingPoints)
-	},
+	on: { reset: { target: '.requestToken', actions: 'startOver' } },
 	states: {
 		requestToken: requestStep({
 			purpose: 'token',
 			content: 'request-token',
-			key: 'requestToken',
 			onFailure: '#flow.tokenError',
-			done: { 'step.next': forward('requestToken.done', '#flow.callWebApi') }
+			done: { 'step.next': '#flow.callWebApi' }
 		}),
 		callWebApi: requestStep({
 			purpose: 'api',
 			content: 'call-web-api',
-			key: 'callWebApi',
-			onFailure: '#flow.accessTokenExpired',
+			onFailure: '#flow.apiError',
+			onExpired: '#flow.accessTokenExpired',
+			last: true,
 			done: {
-				'api.call': forward('callWebApi.done', 'ready'),
-				'token.expire': { guard: 'canExpire', ...forward('callWebApi.done', '#flow.expireToken') }
+				'api.call': 'ready',
+				'token.expire': { guard: 'canExpire', target: '#flow.expireToken' }
 			}
 		}),
 		expireToken: expireTokenState,
-		tokenError: errorState('token', { 'step.next': requestAgain('tokenError') }),
-		accessTokenExpired: errorState('expired-token', {
-			'step.next': requestAgain('accessTokenExpired')
+		tokenError: errorState('token', 'request-token', { 'flow.retry': requestAgain }),
+		accessTokenExpired: errorState('expired-token', 'call-web-api', {
+			'step.next': requestAgain
 		}),
-		apiError: errorState('web-api', { 'step.next': forward('apiError', 'callWebApi') }),
-		transportError: errorState('transport')
+		apiError: apiErrorState,
+		transportError: errorState('transport', undefined, { 'flow.retry': requestAgain })
 	}
 });

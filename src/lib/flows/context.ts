@@ -7,7 +7,7 @@ import { cryptoRandom, seededRandom, type RandomSource } from '$lib/oauth/random
 import { generateState } from '$lib/oauth/state';
 import type { FlowSlug } from '$lib/spotify/flows';
 import { resolveSecret, resolveTarget } from './targets';
-import type { FlowContext, FlowInput, HistoryEntry } from './types';
+import type { FlowContext, FlowInput } from './types';
 
 /** A source per attempt and purpose, so re-authorizing yields new values, still repeatable. */
 export function randomFor(
@@ -28,8 +28,7 @@ export function createContext(flow: FlowSlug, input: FlowInput = {}): FlowContex
 		attempt: 0,
 		state: '',
 		codeExchanged: false,
-		exchanges: [],
-		history: []
+		exchanges: []
 	};
 	const secret = resolveSecret(flow, input);
 	if (secret !== undefined) context.clientSecret = secret;
@@ -50,8 +49,7 @@ export function startAttempt(context: FlowContext, attempt: number): FlowContext
 		attempt,
 		state: '',
 		codeExchanged: false,
-		exchanges: attempt === 0 ? [] : context.exchanges,
-		history: attempt === 0 ? [] : context.history
+		exchanges: attempt === 0 ? [] : context.exchanges
 	};
 	if (context.clientSecret !== undefined) next.clientSecret = context.clientSecret;
 	if (context.seed !== undefined) next.seed = context.seed;
@@ -64,31 +62,9 @@ export function createVerifier(context: FlowContext): string {
 	return generateCodeVerifier({ random: randomFor(context, 'verifier') });
 }
 
-/** What a history entry keeps: the context without the log, the history and the secret. */
-export function historyEntry(at: string, context: FlowContext): HistoryEntry {
-	const copy: Partial<FlowContext> = { ...context };
-	delete copy.history;
-	delete copy.exchanges;
-	delete copy.clientSecret;
-	return { at, context: copy as HistoryEntry['context'] };
-}
-
-/** Back to an entry: its context, with today's secret, log and the shorter history. */
-export function restoreEntry(context: FlowContext): FlowContext {
-	const entry = context.history.at(-1);
-	if (!entry) return context;
-	const restored: FlowContext = {
-		...entry.context,
-		exchanges: context.exchanges,
-		history: context.history.slice(0, -1)
-	};
-	if (context.clientSecret !== undefined) restored.clientSecret = context.clientSecret;
-	return restored;
-}
-
 /**
  * `assign` merges what it is given into the context, so a key left out keeps its old value. To
- * replace the whole context (reset, re-authorize, step back), every old key not in `next` is
+ * replace the whole context (reset, re-authorize), every old key not in `next` is
  * cleared explicitly.
  */
 export function replaceContext(current: FlowContext, next: FlowContext): FlowContext {

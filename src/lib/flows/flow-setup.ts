@@ -6,34 +6,41 @@
 import { assign, fromPromise, setup, type AnyStateMachine } from 'xstate';
 import { computeCodeChallenge } from '$lib/oauth/pkce';
 import { mergeRefreshedTokens } from '$lib/oauth/token-response';
+import { createVerifier, replaceContext, startAttempt } from './context';
 import {
-	createVerifier,
-	historyEntry,
-	replaceContext,
-	restoreEntry,
-	startAttempt
-} from './context';
-import { evaluateApi, evaluateCallback, evaluateToken, type CallbackOutcome } from './outcomes';
+	evaluateCallback,
+	type CallbackOutcome,
+	type ExchangeOutcome,
+	type SentExchange
+} from './outcomes';
 import { buildPending } from './requests';
 import { createExchangeActor, systemClock, type Clock, type Transport } from './transport';
 import type {
+	ErrorKind,
 	FlowContext,
 	FlowEvent,
 	FlowInput,
 	PendingRequest,
 	Purpose,
-	RecordedExchange
+	StepId
 } from './types';
 
-/** State meta: `content` names the step file (content/flows/NN-<slug>/NN-<content>.md). */
+/**
+ * State meta: `content` names the step file (content/flows/NN-<slug>/NN-<content>.md); an error
+ * state names its kind and the step it happens at (the stepper shows that step).
+ */
 export interface StepMeta {
-	content?: string;
-	/** For error states: what went wrong, in one word the UI can style. */
-	error?: string;
+	content?: StepId;
+	error?: ErrorKind;
+	/** For error states: the learner-visible step where it happened. */
+	step?: StepId;
 }
 
-interface ExchangeParams {
-	exchange: RecordedExchange;
+/** The tags: `step` a learner-visible step, `busy` a request in flight, `complete` the end. */
+export type FlowTag = 'step' | 'error' | 'busy' | 'complete';
+
+interface SentParams {
+	sent: SentExchange;
 }
 
 export const flowSetup = setup({
@@ -41,12 +48,12 @@ export const flowSetup = setup({
 		context: FlowContext;
 		events: FlowEvent;
 		input: FlowInput;
-		tags: 'step' | 'error' | 'busy';
+		tags: FlowTag;
 		meta: StepMeta;
 	},
 	actors: {
 		/** Replaced by `withTransport`; without one, sending fails visibly (transportError). */
-		sendRequest: fromPromise<RecordedExchange, PendingRequest>(async () => {
+		sendRequest: fromPromise<SentExchange, PendingRequest>(async () => {
 			throw new Error('No transport: provide one with withTransport(machine, transport)');
 		}),
 		computeChallenge: fromPromise<string, { verifier: string; standardBase64: boolean }>(
@@ -59,27 +66,27 @@ export const flowSetup = setup({
 			pending: buildPending(context, params.purpose)
 		})),
 		clearPending: assign({ pending: undefined }),
-		recordExchange: assign(({ context }, params: { exchange: RecordedExchange }) => ({
-			exchanges: [...context.exchanges, params.exchange]
+		recordExchange: assign(({ context }, params: SentParams) => ({
+			exchanges: [...context.exchanges, params.sent.exchange]
 		})),
-		storeTokens: assign(({ context }, params: ExchangeParams) => {
-			const outcome = evaluateToken(params.exchange.response);
-			if (!outcome.ok) return {};
-			const refreshed = params.exchange.purpose === 'refresh' && context.tokens;
+		storeTokens: assign(({ context }, { sent }: SentParams) => {
+			if (sent.outcome.kind !== 'tokens') return {};
+			const refreshed = sent.exchange.purpose === 'refresh' && context.tokens;
+			const { tokens } = sent.outcome;
 			return {
-				tokens: refreshed ? mergeRefreshedTokens(refreshed, outcome.tokens) : outcome.tokens,
+				tokens: refreshed ? mergeRefreshedTokens(refreshed, tokens) : tokens,
 				codeExchanged: context.codeExchanged || context.code !== undefined,
 				error: undefined
 			};
 		}),
-		storeTokenError: assign((_, params: ExchangeParams) => {
-			const outcome = evaluateToken(params.exchange.response);
-			return { error: outcome.ok ? undefined : outcome.error };
-		}),
-		storeApiResult: assign((_, params: ExchangeParams) => {
-			const outcome = evaluateApi(params.exchange.response);
-			return outcome.ok ? { apiResult: outcome.data, error: undefined } : { error: outcome.error };
-		}),
+		storeData: assign((_, { sent }: SentParams) =>
+			sent.outcome.kind === 'data' ? { apiResult: sent.outcome.data, error: undefined } : {}
+		),
+		storeError: assign((_, { sent }: SentParams) =>
+			sent.outcome.kind === 'failed' || sent.outcome.kind === 'expired'
+				? { error: sent.outcome.error }
+				: {}
+		),
 		storeTransportError: assign((_, params: { error: unknown }) => ({
 			error: {
 				kind: 'malformed-response' as const,
@@ -105,27 +112,18 @@ export const flowSetup = setup({
 		storeChallenge: assign((_, params: { challenge: string }) => ({
 			codeChallenge: params.challenge
 		})),
-		remember: assign(({ context }, params: { at: string }) => ({
-			history: [...context.history, historyEntry(params.at, context)]
-		})),
-		restorePrevious: assign(({ context }) => replaceContext(context, restoreEntry(context))),
 		startOver: assign(({ context }) => replaceContext(context, startAttempt(context, 0))),
 		reauthorize: assign(({ context }) =>
 			replaceContext(context, startAttempt(context, context.attempt + 1))
 		)
 	},
 	guards: {
-		previousIs: ({ context }, params: { at: string }) => context.history.at(-1)?.at === params.at,
 		callbackIs: (
 			{ context },
 			params: { url: string; outcome: Exclude<CallbackOutcome['kind'], 'ok'> }
 		) => evaluateCallback(context, params.url).kind === params.outcome,
-		tokenOk: (_, params: ExchangeParams) => evaluateToken(params.exchange.response).ok,
-		apiOk: (_, params: ExchangeParams) => evaluateApi(params.exchange.response).ok,
-		apiExpired: (_, params: ExchangeParams) => {
-			const outcome = evaluateApi(params.exchange.response);
-			return !outcome.ok && outcome.expired;
-		},
+		outcomeIs: (_, params: { sent: SentExchange; kind: ExchangeOutcome['kind'] }) =>
+			params.sent.outcome.kind === params.kind,
 		/** "Reuse the code" switch: offered once the code was exchanged. */
 		canReuseCode: ({ context }) => context.mistakes.reuseCode === true && context.codeExchanged,
 		/** Only the emulator has a control endpoint to expire a token. */

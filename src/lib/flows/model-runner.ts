@@ -249,7 +249,11 @@ export async function runPath(
 			const next = path.steps[index + 1]?.event;
 			if (next && 'expect' in next) prepare(next.expect.world);
 			actor.send(
-				event.type === 'callback.received' ? realCallback(browser, context(), event) : event
+				event.type === 'callback.received'
+					? realCallback(browser, context(), event)
+					: event.type === 'authorize.refused'
+						? realRefusal(browser, event)
+						: event
 			);
 		}
 		const actual = actor.getSnapshot() as FlowSnapshot;
@@ -280,6 +284,16 @@ function realCallback(
 		`redirect back: ${page.status} ${page.body.slice(0, 200)}`
 	).toBeTruthy();
 	return { type: event.type, url: page.headers.location };
+}
+
+/** The tampered authorize request goes to the emulator for real; its page is the answer. */
+function realRefusal(
+	browser: TestClient,
+	event: Extract<ModelEvent, { type: 'authorize.refused' }>
+) {
+	const page = browser.call('GET', event.exchange.request.url);
+	const response = { status: page.status, statusText: '', headers: page.headers, body: page.body };
+	return { type: event.type, exchange: { ...event.exchange, response } };
 }
 
 const keyFields = ['grant_type', 'redirect_uri', 'client_id', 'client_secret'];

@@ -6,8 +6,14 @@
  */
 import type { SnapshotFrom, StateValue } from 'xstate';
 import { getField } from '$lib/oauth/http';
-import { tokenErrorBody, webApiErrorBody, type SpotifyErrorSlug } from '$lib/spotify/errors';
+import {
+	getSpotifyError,
+	tokenErrorBody,
+	webApiErrorBody,
+	type SpotifyErrorSlug
+} from '$lib/spotify/errors';
 import type { authorizationCodeMachine } from './authorization-code.machine';
+import { evaluateExchange, type SentExchange } from './outcomes';
 import type { FlowContext, RecordedExchange } from './types';
 
 export type FlowSnapshot = SnapshotFrom<typeof authorizationCodeMachine>;
@@ -30,7 +36,7 @@ export type ModelEvent =
 	| {
 			type:
 				| 'step.next'
-				| 'step.back'
+				| 'flow.retry'
 				| 'reset'
 				| 'code.reuse'
 				| 'token.refresh'
@@ -38,7 +44,9 @@ export type ModelEvent =
 				| 'api.call';
 	  }
 	| { type: 'callback.received'; url: string; kind: CallbackKind }
-	| { type: 'xstate.done.actor.send'; output: RecordedExchange; expect: Expectation }
+	/** /authorize's own error page: the runner GETs `exchange.request.url` for real. */
+	| { type: 'authorize.refused'; exchange: RecordedExchange }
+	| { type: 'xstate.done.actor.send'; output: SentExchange; expect: Expectation }
 	| { type: 'xstate.error.actor.send'; error: Error; expect: Expectation }
 	| { type: 'xstate.done.actor.challenge'; output: string }
 	| { type: 'xstate.error.actor.challenge'; error: Error; expect: Expectation };
@@ -48,7 +56,7 @@ export type ModelEvent =
  * same events, and different along any one path wherever the difference matters.
  */
 function modelId(context: FlowContext): string {
-	return `${context.attempt}x${context.exchanges.length}x${context.history.length}`;
+	return `${context.attempt}x${context.exchanges.length}`;
 }
 
 /** The events a snapshot can take in the model (the traversal adds the plain ones itself). */
@@ -78,12 +86,11 @@ export function allowedInModel(snapshot: FlowSnapshot, event: { type: string }):
 	return !snapshot.hasTag('busy');
 }
 
-/** Distinguishes snapshots by where they are, where `step.back` leads and what was reused. */
+/** Distinguishes snapshots by where they are and what was reused, expired or obtained. */
 export function serializeModelState(snapshot: FlowSnapshot): string {
 	const { context } = snapshot;
 	return JSON.stringify({
 		value: snapshot.value,
-		back: context.history.at(-1)?.at ?? null,
 		exchanged: context.codeExchanged,
 		expired: accessTokenExpired(context),
 		tokens: context.tokens !== undefined
@@ -99,6 +106,7 @@ function callbacks(context: FlowContext): ModelEvent[] {
 		? `${base}#access_token=BQmodel${id}&token_type=Bearer&expires_in=3600${state}`
 		: `${base}?code=AQmodel${id}${state}`;
 	return [
+		refusedAuthorize(context),
 		{ type: 'callback.received', kind: 'ok', url: ok },
 		{ type: 'callback.received', kind: 'denied', url: `${base}?error=access_denied${state}` },
 		{ type: 'callback.received', kind: 'mismatch', url: `${base}?code=AQforged&state=forged` },
@@ -106,17 +114,43 @@ function callbacks(context: FlowContext): ModelEvent[] {
 	];
 }
 
+/** A redirect URI the emulator's apps never registered: /authorize answers its error page. */
+export const unregisteredRedirectUri = 'https://unregistered.example/callback';
+
+/** The authorize request with an unregistered redirect URI, and the 400 page it gets. */
+function refusedAuthorize(context: FlowContext): ModelEvent {
+	const url = new URL(context.pending!.request.url);
+	url.searchParams.set('redirect_uri', unregisteredRedirectUri);
+	const text = getSpotifyError('invalid-redirect-uri-authorize').text!;
+	return {
+		type: 'authorize.refused',
+		exchange: {
+			purpose: 'authorize',
+			route: 'browser',
+			request: { method: 'GET', url: url.toString(), headers: {} },
+			response: {
+				status: 400,
+				statusText: '',
+				headers: {},
+				body: `<p class="error" id="spotify-error">${text}</p>`
+			},
+			startedAt: 0,
+			durationMs: 0
+		}
+	};
+}
+
 function answers(context: FlowContext): ModelEvent[] {
 	const pending = context.pending!;
 	const reply = (status: number, body: unknown, expect: Omit<Expectation, 'status'> = {}) =>
 		({
 			type: 'xstate.done.actor.send',
-			output: {
+			output: evaluateExchange({
 				...pending,
 				response: { status, statusText: '', headers: {}, body: JSON.stringify(body) },
 				startedAt: 0,
 				durationMs: 0
-			},
+			}),
 			expect: { status, ...expect }
 		}) as const;
 	const down = {

@@ -4,11 +4,12 @@
  * the parsers' typed errors, never from text written here.
  */
 import { parseWebApiResponse } from '$lib/oauth/api-response';
+import { checkAuthorizeAnswer } from '$lib/oauth/authorize-page';
 import { parseCallback, type CallbackResult } from '$lib/oauth/callback';
 import { MalformedResponseError, OAuthError } from '$lib/oauth/errors';
 import type { HttpResponseDescription } from '$lib/oauth/http';
 import { parseTokenResponse, type TokenSet } from '$lib/oauth/token-response';
-import type { FlowContext, FlowError } from './types';
+import type { FlowContext, FlowError, RecordedExchange } from './types';
 
 /** The typed error as plain data for the context, with the catalog's explanation. */
 export function toFlowError(error: unknown): FlowError {
@@ -73,5 +74,53 @@ export function evaluateApi(response: HttpResponseDescription): ApiOutcome {
 		return { ok: true, data: parseWebApiResponse(response).data };
 	} catch (error) {
 		return { ok: false, expired: response.status === 401, error: toFlowError(error) };
+	}
+}
+
+/**
+ * What an answer means, computed once when it arrives (the exchange actor's output): tokens from
+ * the token endpoint, data from the Web API or the control API, an expired token (any 401 from
+ * the Web API), or a failure with its explanation. Guards and actions read it; none parses again.
+ */
+export type ExchangeOutcome =
+	| { kind: 'tokens'; tokens: TokenSet }
+	| { kind: 'data'; data: unknown }
+	| { kind: 'expired'; error: FlowError }
+	| { kind: 'failed'; error: FlowError };
+
+/** The exchange actor's output: the exchange as recorded and what it means. */
+export interface SentExchange {
+	exchange: RecordedExchange;
+	outcome: ExchangeOutcome;
+}
+
+export function evaluateExchange(exchange: RecordedExchange): SentExchange {
+	return { exchange, outcome: outcomeOf(exchange) };
+}
+
+function outcomeOf(exchange: RecordedExchange): ExchangeOutcome {
+	switch (exchange.purpose) {
+		case 'token':
+		case 'refresh': {
+			const outcome = evaluateToken(exchange.response);
+			return outcome.ok
+				? { kind: 'tokens', tokens: outcome.tokens }
+				: { kind: 'failed', error: outcome.error };
+		}
+		case 'api':
+		case 'expire': {
+			const outcome = evaluateApi(exchange.response);
+			if (outcome.ok) return { kind: 'data', data: outcome.data };
+			return exchange.purpose === 'api' && outcome.expired
+				? { kind: 'expired', error: outcome.error }
+				: { kind: 'failed', error: outcome.error };
+		}
+		case 'authorize':
+			try {
+				checkAuthorizeAnswer(exchange.response);
+				return { kind: 'data', data: undefined };
+			} catch (error) {
+				return { kind: 'failed', error: toFlowError(error) };
+			}
 	}
 }

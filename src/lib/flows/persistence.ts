@@ -8,7 +8,7 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import { redactRequest } from '$lib/oauth/redact';
 import { flowSlugs, type FlowSlug } from '$lib/spotify/flows';
 import { buildPending } from './requests';
-import type { FlowContext, HistoryEntry, PendingRequest, RecordedExchange } from './types';
+import type { FlowContext, PendingRequest, RecordedExchange } from './types';
 
 /** The part of the Web Storage API used here: sessionStorage in the browser, memoryStorage in tests. */
 export interface StorageLike {
@@ -99,27 +99,16 @@ export function clearFlowSnapshot(storage: StorageLike, flow: FlowSlug): void {
 	storage.removeItem(storageKey(flow));
 }
 
+/** Every field but the secret, named one by one on purpose: a new field must be added here. */
 function savedContext(context: FlowContext): SavedContext {
 	const saved: SavedContext = {
-		...historyContext(context),
-		exchanges: context.exchanges.map(redactExchange),
-		history: context.history.map((entry): HistoryEntry => ({
-			at: entry.at,
-			context: historyContext(entry.context)
-		}))
-	};
-	return saved;
-}
-
-/** Every field but the secret, the log and the history, named one by one on purpose. */
-function historyContext(context: HistoryEntry['context']): HistoryEntry['context'] {
-	const saved: HistoryEntry['context'] = {
 		flow: context.flow,
 		target: context.target,
 		mistakes: context.mistakes,
 		attempt: context.attempt,
 		state: context.state,
-		codeExchanged: context.codeExchanged
+		codeExchanged: context.codeExchanged,
+		exchanges: context.exchanges.map(redactExchange)
 	};
 	if (context.seed !== undefined) saved.seed = context.seed;
 	if (context.codeVerifier !== undefined) saved.codeVerifier = context.codeVerifier;

@@ -1,80 +1,58 @@
 /**
  * State-config pieces the four machines share: a request step (ready → sending → done), the
- * callback checks, error states and the `step.back` transitions. Every machine has the id `flow`,
- * so the pieces can target `#flow.<state>`.
+ * callback checks and error states. Every machine has the id `flow`, so the pieces can target
+ * `#flow.<state>`. Going back is not the machine's business: the run record keeps every step as
+ * it was (see run-player.ts), so a machine only ever moves forward.
  */
-import { flowSetup } from './flow-setup';
-import type { FlowEvent, Purpose, RecordedExchange } from './types';
+import { flowSetup, type FlowTag } from './flow-setup';
+import type { ErrorKind, FlowEvent, Purpose, StepId } from './types';
+import type { ExchangeOutcome, SentExchange } from './outcomes';
 
 type StateConfig = Parameters<typeof flowSetup.createStateConfig>[0];
-type TransitionMap = NonNullable<StateConfig['on']>;
+export type TransitionMap = NonNullable<StateConfig['on']>;
 
-/** The action that pushes the resting point `at` onto the history before moving on. */
-export function remember(at: string) {
-	return { type: 'remember', params: { at } } as const;
-}
+const sentOf = ({ event }: { event: { output: SentExchange } }) => ({ sent: event.output });
+const recordExchange = { type: 'recordExchange', params: sentOf } as const;
 
-/** `step.next` (or any forward event) from the resting point `at` to `target`. */
-export function forward(at: string, target: string) {
-	return { target, actions: remember(at) } as const;
-}
-
-const exchangeOf = ({ event }: { event: { output: RecordedExchange } }) => ({
-	exchange: event.output
-});
-const recordExchange = { type: 'recordExchange', params: exchangeOf } as const;
+const outcomeIs = (kind: ExchangeOutcome['kind']) =>
+	({
+		type: 'outcomeIs',
+		params: ({ event }: { event: { output: SentExchange } }) => ({ sent: event.output, kind })
+	}) as const;
 
 interface RequestStepOptions {
 	purpose: Purpose;
 	/** The content step id, when the request is a learner-visible step. */
-	content?: string;
-	/** This state's path from the root, e.g. `exchangeCode`, for the history. */
-	key: string;
-	/** Where a 2xx that the parser accepts goes: the step's own `done` by default. */
+	content?: StepId;
+	/** Where an answer the parser accepts goes: the step's own `done` by default. */
 	onSuccess?: string;
-	/** Token steps: where an error answer goes. Web API steps: where a 401 goes. */
+	/** Where a failure goes (for the Web API: any error but a 401). */
 	onFailure: string;
+	/** Web API steps: where a 401 (the token is dead) goes. */
+	onExpired?: string;
 	/** Transitions from `done` (the answer is shown, the learner decides what next). */
 	done?: TransitionMap;
+	/** `done` is the flow's last step: Next is disabled and the summary shows. */
+	last?: boolean;
 }
 
 /**
  * A step that sends one request: `ready` holds it (pending) until `step.next`, `sending` invokes
- * the transport and records the exchange, `done` shows the answer.
+ * the transport, which records the exchange and reads the answer once; `done` shows the answer.
  */
 export function requestStep(options: RequestStepOptions) {
-	const { purpose, key } = options;
-	const api = purpose === 'api' || purpose === 'expire';
-	const store: 'storeApiResult' | 'storeTokens' = api ? 'storeApiResult' : 'storeTokens';
-	const check: 'apiOk' | 'tokenOk' = api ? 'apiOk' : 'tokenOk';
-	const stored = (type: 'storeApiResult' | 'storeTokenError') =>
-		[recordExchange, { type, params: exchangeOf }, 'clearPending'] as const;
-	// Web API: a 401 means the token is dead (refresh or re-authorize), anything else is an error.
-	// Control calls fail only as errors; token calls all go to the step's failure state.
-	const failures = api
-		? [
-				...(purpose === 'api'
-					? [
-							{
-								guard: { type: 'apiExpired' as const, params: exchangeOf },
-								target: options.onFailure,
-								actions: stored('storeApiResult')
-							}
-						]
-					: []),
-				{
-					target: purpose === 'api' ? '#flow.apiError' : options.onFailure,
-					actions: stored('storeApiResult')
-				}
-			]
-		: [{ target: options.onFailure, actions: stored('storeTokenError') }];
+	const { purpose } = options;
+	const store = purpose === 'token' || purpose === 'refresh' ? 'storeTokens' : 'storeData';
+	const success = store === 'storeTokens' ? 'tokens' : 'data';
+	const failed = [recordExchange, { type: 'storeError', params: sentOf }, 'clearPending'] as const;
+	const doneTags: FlowTag[] = options.last ? ['complete'] : [];
 	return flowSetup.createStateConfig({
 		...(options.content ? { tags: ['step'], meta: { content: options.content } } : {}),
 		initial: 'ready',
 		states: {
 			ready: {
 				entry: { type: 'preparePending', params: { purpose } },
-				on: { 'step.next': forward(`${key}.ready`, 'sending') }
+				on: { 'step.next': 'sending' }
 			},
 			sending: {
 				tags: ['busy'],
@@ -84,15 +62,14 @@ export function requestStep(options: RequestStepOptions) {
 					input: ({ context }) => context.pending!,
 					onDone: [
 						{
-							guard: { type: check, params: exchangeOf },
+							guard: outcomeIs(success),
 							target: options.onSuccess ?? 'done',
-							actions: [
-								recordExchange,
-								{ type: store, params: exchangeOf },
-								'clearPending'
-							] as const
+							actions: [recordExchange, { type: store, params: sentOf }, 'clearPending'] as const
 						},
-						...failures
+						...(options.onExpired
+							? [{ guard: outcomeIs('expired'), target: options.onExpired, actions: failed }]
+							: []),
+						{ target: options.onFailure, actions: failed }
 					],
 					onError: {
 						target: '#flow.transportError',
@@ -104,7 +81,7 @@ export function requestStep(options: RequestStepOptions) {
 				}
 			},
 			// A step that moves on by itself after its answer has no `done` to rest in.
-			...(options.onSuccess ? {} : { done: { on: options.done ?? {} } })
+			...(options.onSuccess ? {} : { done: { tags: doneTags, on: options.done ?? {} } })
 		}
 	});
 }
@@ -118,14 +95,13 @@ const callbackUrl = ({ event }: { event: FlowEvent }) =>
  * `callback.received` in the awaiting-redirect state: state first (CSRF warning), then denial,
  * then a malformed or error callback; otherwise on to `target`.
  */
-export function callbackTransitions(at: string, target: string) {
+export function callbackTransitions(target: string) {
 	const is = (outcome: CallbackFailure) =>
 		({
 			type: 'callbackIs',
 			params: (args: { event: FlowEvent }) => ({ url: callbackUrl(args), outcome })
 		}) as const;
 	const actions = [
-		remember(at),
 		{ type: 'storeCallback', params: (args: { event: FlowEvent }) => ({ url: callbackUrl(args) }) },
 		'clearPending'
 	] as const;
@@ -137,19 +113,14 @@ export function callbackTransitions(at: string, target: string) {
 	];
 }
 
-/** A first-class error state: tagged `error`, meta naming the kind, with its own way out. */
-export function errorState(kind: string, on: TransitionMap = {}) {
-	return flowSetup.createStateConfig({ tags: ['error'], meta: { error: kind }, on });
-}
-
 /**
- * `step.back` from anywhere: one guarded transition per resting point, taken when that point is
- * on top of the history; its context comes back with it.
+ * A first-class error state: tagged `error`, its meta naming the kind and the step where it
+ * happened (the stepper shows that step), with its own ways out.
  */
-export function backTransitions(restingPoints: readonly string[]) {
-	return restingPoints.map((at) => ({
-		guard: { type: 'previousIs' as const, params: { at } },
-		target: `#flow.${at}`,
-		actions: 'restorePrevious' as const
-	}));
+export function errorState(kind: ErrorKind, step: StepId | undefined, on: TransitionMap = {}) {
+	return flowSetup.createStateConfig({
+		tags: ['error'],
+		meta: step ? { error: kind, step } : { error: kind },
+		on
+	});
 }

@@ -99,9 +99,11 @@ describe('transport', () => {
 		const actor = createActor(createExchangeActor(transport, clock), {
 			input: { purpose: 'token', route: 'direct', request: tokenRequest }
 		}).start();
-		const exchange = await toPromise(actor);
+		const { exchange, outcome } = await toPromise(actor);
 		expect(exchange).toMatchObject({ purpose: 'token', startedAt: 1_007, durationMs: 7 });
 		expect(exchange.response.status).toBe(200);
 		expect(exchange.request).toBe(tokenRequest);
+		// Read once, here: `{}` is no token response.
+		expect(outcome.kind).toBe('failed');
 	});
 });

@@ -17,7 +17,8 @@ import {
 	RELAY_PATH,
 	type RelayEnvelope
 } from '$lib/oauth/relay-envelope';
-import type { PendingRequest, RecordedExchange, Route } from './types';
+import { evaluateExchange, type SentExchange } from './outcomes';
+import type { PendingRequest, Route } from './types';
 
 export type Transport = (
 	request: HttpRequestDescription,
@@ -69,11 +70,14 @@ export function createHandlerTransport(
 	};
 }
 
-/** The actor every sending state invokes: sends the pending request and records the exchange. */
+/**
+ * The actor every sending state invokes: sends the pending request, records the exchange and
+ * reads the answer once (the machine's guards and actions use that reading).
+ */
 export function createExchangeActor(transport: Transport, clock: Clock = systemClock) {
-	return fromPromise<RecordedExchange, PendingRequest>(async ({ input }) => {
+	return fromPromise<SentExchange, PendingRequest>(async ({ input }) => {
 		const startedAt = clock.now();
 		const response = await transport(input.request, input.route);
-		return { ...input, response, startedAt, durationMs: clock.now() - startedAt };
+		return evaluateExchange({ ...input, response, startedAt, durationMs: clock.now() - startedAt });
 	});
 }

@@ -79,11 +79,39 @@ export interface FlowError extends OAuthErrorData {
 	detail?: string;
 }
 
-/** A resting point to return to on `step.back`: where the machine was and its context then. */
-export interface HistoryEntry {
-	at: string;
-	context: Omit<FlowContext, 'history' | 'exchanges' | 'clientSecret'>;
-}
+/**
+ * Every learner-visible step, by its content file's name (content/flows/NN-<slug>/NN-<step>.md);
+ * links (`?step=`), the diagram and the stepper name steps by these. A test checks the list
+ * against the content files.
+ */
+export const stepIds = [
+	'create-verifier',
+	'request-authorization',
+	'user-consents',
+	'receive-callback',
+	'token-in-fragment',
+	'request-token',
+	'exchange-code',
+	'call-web-api',
+	'refresh-token'
+] as const;
+
+export type StepId = (typeof stepIds)[number];
+
+/** What went wrong in an error state, in one word the UI styles and explains. */
+export const errorKinds = [
+	'authorize-page',
+	'access-denied',
+	'state-mismatch',
+	'callback',
+	'token',
+	'expired-token',
+	'web-api',
+	'refresh',
+	'transport'
+] as const;
+
+export type ErrorKind = (typeof errorKinds)[number];
 
 export interface FlowContext {
 	flow: FlowSlug;
@@ -106,17 +134,19 @@ export interface FlowContext {
 	/** The parsed JSON of the last successful Web API call. */
 	apiResult?: unknown;
 	pending?: PendingRequest;
-	/** Every request sent, in order; `step.back` does not undo it (like a network panel). */
+	/** Every request sent, in order (like a network panel). */
 	exchanges: RecordedExchange[];
 	error?: FlowError;
-	history: HistoryEntry[];
 }
 
 export type FlowEvent =
 	| { type: 'step.next' }
-	| { type: 'step.back' }
 	| { type: 'reset' }
+	/** From a failed run's last step: a new authorization (or token request), same settings. */
+	| { type: 'flow.retry' }
 	| { type: 'callback.received'; url: string }
+	/** /authorize answered with its own error page instead of a login or consent page. */
+	| { type: 'authorize.refused'; exchange: RecordedExchange }
 	| { type: 'code.reuse' }
 	| { type: 'token.refresh' }
 	| { type: 'token.expire' }

@@ -5,6 +5,7 @@
  * Code branches on `kind` and `error`, never on message text (CONVENTIONS.md, habit 5).
  */
 import {
+	findAuthorizePageError,
 	findTokenError,
 	findWebApiError,
 	getClientCheckError,
@@ -15,6 +16,7 @@ import {
 } from '$lib/spotify/errors';
 
 export type OAuthErrorKind =
+	| 'authorize-page'
 	| 'token-response'
 	| 'web-api'
 	| 'access-denied'
@@ -61,6 +63,17 @@ export abstract class OAuthError extends Error {
 		if (this.error_description !== undefined) data.error_description = this.error_description;
 		if (this.entry) data.slug = this.entry.slug;
 		return data;
+	}
+}
+
+/**
+ * `/authorize` refused the request with its own error page (no redirect: reference §2.4), e.g.
+ * `INVALID_CLIENT: Invalid redirect URI`. `error_description` is the page's text.
+ */
+export class AuthorizePageError extends OAuthError {
+	readonly kind = 'authorize-page';
+	constructor(status: number, text: string) {
+		super('authorize_page', text, status, findAuthorizePageError(text));
 	}
 }
 
