@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { authorizationCodePkceMachine } from './authorization-code-pkce.machine';
-import { modelSuite } from './model-suite';
+import { modelSuite } from './model-suite.test-helpers';
 
 describe('authorization code with PKCE machine against the emulator', () => {
 	modelSuite(authorizationCodePkceMachine, {

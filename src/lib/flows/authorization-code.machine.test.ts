@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { authorizationCodeMachine } from './authorization-code.machine';
-import { modelSuite } from './model-suite';
+import { modelSuite } from './model-suite.test-helpers';
 
 describe('authorization code machine against the emulator', () => {
 	modelSuite(authorizationCodeMachine, {

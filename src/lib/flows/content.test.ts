@@ -1,21 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnyStateMachine, StateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { flowSlugs } from '$lib/spotify/flows';
+import { contentSteps } from './content-steps.test-helpers';
 import { flowMachines } from './machines';
-
-const contentRoot = join(process.cwd(), 'content', 'flows');
-
-/** The step ids of a flow's content folder (`NN-<step-id>.md`), in file order. */
-function contentSteps(slug: string): string[] {
-	const folder = readdirSync(contentRoot).find((name) => name.replace(/^\d+-/, '') === slug);
-	if (!folder) throw new Error(`no content folder for ${slug}`);
-	return readdirSync(join(contentRoot, folder))
-		.filter((name) => /^\d+-.+\.md$/.test(name))
-		.sort()
-		.map((name) => name.replace(/^\d+-/, '').replace(/\.md$/, ''));
-}
+import { profileOf } from './profiles';
+import { stepIds } from './types';
 
 /** The `content` meta of every state tagged `step`, in document order. */
 function stepStates(machine: AnyStateMachine): string[] {
@@ -43,4 +32,13 @@ describe('step states and content files', () => {
 			expect(stepStates(flowMachines[slug])).toEqual(contentSteps(slug));
 		}
 	);
+
+	it.each(flowSlugs)('%s: its profile lists the content files as its steps, in order', (slug) => {
+		expect(profileOf(slug).steps).toEqual(contentSteps(slug));
+	});
+
+	it('names every content step in the StepId union, and no other', () => {
+		const all = new Set(flowSlugs.flatMap(contentSteps));
+		expect([...stepIds].sort()).toEqual([...all].sort());
+	});
 });

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { implicitGrantMachine } from './implicit-grant.machine';
-import { modelSuite } from './model-suite';
+import { modelSuite } from './model-suite.test-helpers';
 
 describe('implicit grant machine against the emulator (legacy app)', () => {
 	modelSuite(implicitGrantMachine, {

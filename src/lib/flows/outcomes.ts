@@ -9,6 +9,7 @@ import { parseCallback, type CallbackResult } from '$lib/oauth/callback';
 import { MalformedResponseError, OAuthError } from '$lib/oauth/errors';
 import type { HttpResponseDescription } from '$lib/oauth/http';
 import { parseTokenResponse, type TokenSet } from '$lib/oauth/token-response';
+import { profileOf } from './profiles';
 import type { FlowContext, FlowError, RecordedExchange } from './types';
 
 /** The typed error as plain data for the context, with the catalog's explanation. */
@@ -42,7 +43,7 @@ export type CallbackOutcome =
 export function evaluateCallback(context: FlowContext, url: string): CallbackOutcome {
 	try {
 		const result = parseCallback(url, {
-			responseMode: context.flow === 'implicit-grant' ? 'fragment' : 'query',
+			responseMode: profileOf(context.flow).responseMode ?? 'query',
 			expectedState: context.mistakes.omitState ? null : context.state
 		});
 		return { kind: 'ok', result };

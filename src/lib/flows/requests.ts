@@ -13,6 +13,7 @@ import {
 	buildRefreshTokenRequest,
 	type ConfidentialClient
 } from '$lib/oauth/token-request';
+import { profileOf } from './profiles';
 import type { FlowContext, PendingRequest, Purpose, Route } from './types';
 
 /** Builds the pending request for a step (what the learner sees before `step.next` sends it). */
@@ -23,6 +24,7 @@ export function buildPending(context: FlowContext, purpose: Purpose): PendingReq
 
 function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescription {
 	const { target, mistakes } = context;
+	const profile = profileOf(context.flow);
 	const accountsBase = target.accountsBase;
 	switch (purpose) {
 		case 'authorize':
@@ -30,7 +32,7 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 				accountsBase,
 				clientId: target.clientId,
 				redirectUri: target.redirectUri,
-				responseType: context.flow === 'implicit-grant' ? 'token' : 'code',
+				responseType: profile.responseType ?? 'code',
 				state: context.state,
 				scope: target.scopes,
 				// show_dialog is sent only when asked for; Spotify's default is false.
@@ -39,9 +41,9 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 				mistakes
 			});
 		case 'token':
-			if (context.flow === 'client-credentials')
+			if (profile.tokenRequest === 'client-credentials')
 				return buildClientCredentialsRequest({ accountsBase, client: client(context), mistakes });
-			if (context.flow === 'authorization-code-pkce')
+			if (profile.tokenRequest === 'pkce-code')
 				return buildPkceTokenRequest({
 					accountsBase,
 					clientId: target.clientId,
@@ -62,7 +64,7 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 			return buildRefreshTokenRequest({
 				accountsBase,
 				client:
-					context.flow === 'authorization-code-pkce'
+					profile.refreshClient === 'public'
 						? { method: 'none', clientId: target.clientId }
 						: client(context),
 				refreshToken: context.tokens?.refreshToken ?? ''
@@ -109,8 +111,7 @@ function client(context: FlowContext): ConfidentialClient {
  */
 function routeOf(context: FlowContext, purpose: Purpose): Route {
 	if (purpose === 'authorize') return 'browser';
-	const confidential =
-		context.flow === 'authorization-code' || context.flow === 'client-credentials';
+	const { confidential } = profileOf(context.flow);
 	const tokenCall = purpose === 'token' || purpose === 'refresh';
 	return context.target.kind === 'spotify' && confidential && tokenCall ? 'relay' : 'direct';
 }

@@ -5,6 +5,7 @@
 import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
 import { emulatorBaseUrls, joinUrl, spotifyBaseUrls } from '$lib/oauth/endpoints';
 import type { FlowSlug } from '$lib/spotify/flows';
+import { profileOf } from './profiles';
 import type { FlowInput, TargetSettings } from './types';
 
 /** The emulator's seeded apps' published credentials (the page passes the configured ones). */
@@ -25,25 +26,27 @@ export function resolveTarget(flow: FlowSlug, input: FlowInput): TargetSettings 
 	const live = input.target === 'spotify';
 	const origin = input.origin ?? defaultOrigin;
 	const bases = live ? spotifyBaseUrls : emulatorBaseUrls(origin);
-	const demo = flow === 'implicit-grant' ? emulatorLegacyApp : emulatorDemoApp;
+	const profile = profileOf(flow);
+	const app = profile.emulatorApp === 'legacy' ? emulatorLegacyApp : emulatorDemoApp;
+	const forApp = profile.actsFor === 'app';
 	return {
 		kind: live ? 'spotify' : 'emulator',
 		accountsBase: bases.accounts,
 		apiBase: bases.api,
 		controlBase: live ? null : joinUrl(origin, '/emulator/control'),
-		clientId: input.clientId ?? (live ? '' : demo.clientId),
+		clientId: input.clientId ?? (live ? '' : app.clientId),
 		secretMode: input.secretMode ?? 'basic',
 		redirectUri:
 			input.redirectUri ?? (live ? defaultLiveRedirectUri : joinUrl(origin, '/callback')),
-		scopes: [...(input.scopes ?? (flow === 'client-credentials' ? [] : defaultScopes))],
+		scopes: [...(input.scopes ?? (forApp ? [] : defaultScopes))],
 		showDialog: input.showDialog ?? false,
-		apiPath: flow === 'client-credentials' ? (live ? liveArtistPath : emulatorArtistPath) : '/v1/me'
+		apiPath: forApp ? (live ? liveArtistPath : emulatorArtistPath) : '/v1/me'
 	};
 }
 
 /** The secret a confidential flow uses: the caller's, else the emulator demo app's. */
 export function resolveSecret(flow: FlowSlug, input: FlowInput): string | undefined {
-	if (flow !== 'authorization-code' && flow !== 'client-credentials') return undefined;
+	if (!profileOf(flow).confidential) return undefined;
 	if (input.clientSecret !== undefined) return input.clientSecret;
 	// The demo secret belongs to the demo client id only.
 	if (input.target === 'spotify' || input.clientId !== undefined) return undefined;

@@ -13,7 +13,7 @@ import {
 	pathTitle,
 	runPath,
 	testMachineOf
-} from './model-runner';
+} from './model-runner.test-helpers';
 import type { FlowInput } from './types';
 
 export function modelSuite(machine: AnyStateMachine, scenarios: Record<string, Mistakes>): void {

@@ -27,7 +27,7 @@ import {
 	type FlowSnapshot,
 	type ModelEvent,
 	type WorldAction
-} from './model';
+} from './model.test-helpers';
 import { createHandlerTransport, type Transport } from './transport';
 import type { FlowInput, RecordedExchange } from './types';
 
