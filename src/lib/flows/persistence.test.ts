@@ -1,18 +1,15 @@
-import { createActor, waitFor } from 'xstate';
+import { createActor, waitFor, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { base64Utf8 } from '$lib/oauth/encoding';
 import { getHeader } from '$lib/oauth/http';
-import { TestClient, testEmulator } from '$lib/server/emulator/testing';
+import { testEmulator } from '$lib/server/emulator/testing';
 import { authorizationCodeMachine } from './authorization-code.machine';
 import { clientCredentialsMachine } from './client-credentials.machine';
 import { withTransport } from './flow-setup';
-import {
-	memoryStorage,
-	restoreFlowSnapshot,
-	saveFlowSnapshot,
-	serializeFlowSnapshot,
-	storageKey
-} from './persistence';
+import { loadRun, memoryStorage, saveRun, serializeRun, storageKey } from './persistence';
+import { frameOf, replay, type Frame } from './run-player';
+import { pageConsent } from './run-player.test-helpers';
+import { runRecordVersion, type RunRecord } from './run-record';
 import { emulatorDemoApp } from './targets';
 import { createHandlerTransport } from './transport';
 
@@ -24,16 +21,25 @@ function secretForms(clientId: string, secret: string): string[] {
 	return [secret, base64Utf8(`${clientId}:${secret}`)];
 }
 
-describe('persistence', () => {
-	it('never writes the client secret, in any step or recorded exchange', async () => {
+const record = (flow: RunRecord['flow'], actions: RunRecord['actions'] = []): RunRecord => ({
+	version: runRecordVersion,
+	flow,
+	target: 'emulator',
+	breaks: [],
+	actions
+});
+
+describe('persistence of runs', () => {
+	it('never writes the client secret, in any frame or recorded exchange', async () => {
 		const { emulator } = testEmulator();
 		const transport = createHandlerTransport(emulator);
 		const actor = createActor(withTransport(clientCredentialsMachine, transport), {
 			input: { origin, clientSecret: typedSecret, secretMode: 'body' }
 		}).start();
 		const forms = secretForms(emulatorDemoApp.clientId, typedSecret);
+		const frames: Frame[] = [frameOf(actor)];
 		const check = () => {
-			const text = serializeFlowSnapshot(actor.getSnapshot());
+			const text = serializeRun({ record: record('client-credentials'), frames, cursor: 0 });
 			for (const form of forms) expect(text).not.toContain(form);
 		};
 		// The pending request carries the secret in the body; in memory it is there, saved it is not.
@@ -41,9 +47,8 @@ describe('persistence', () => {
 		check();
 		actor.send({ type: 'step.next' });
 		await waitFor(actor, (s) => !s.hasTag('busy'));
+		frames.push(frameOf(actor, 'next'));
 		expect(actor.getSnapshot().context.exchanges).toHaveLength(1);
-		check();
-		actor.send({ type: 'step.next' });
 		check();
 	});
 
@@ -55,35 +60,48 @@ describe('persistence', () => {
 		expect(getHeader(pending.request.headers, 'authorization')).toBe(
 			`Basic ${base64Utf8(`my-client-id:${typedSecret}`)}`
 		);
-		const text = serializeFlowSnapshot(actor.getSnapshot());
+		const text = serializeRun({
+			record: record('client-credentials'),
+			frames: [frameOf(actor)],
+			cursor: 0
+		});
 		for (const form of secretForms('my-client-id', typedSecret)) expect(text).not.toContain(form);
 	});
 
-	it('survives the redirect: saved at the consent step, restored on the callback, exchanged', async () => {
+	it('survives the redirect: every frame comes back as it was, the secret put back, and goes on', async () => {
 		const { emulator } = testEmulator();
 		const machine = withTransport(authorizationCodeMachine, createHandlerTransport(emulator));
 		const storage = memoryStorage();
 		const before = createActor(machine, { input: { origin, seed: 'persist' } }).start();
-		before.send({ type: 'step.next' });
-		expect(saveFlowSnapshot(storage, before.getSnapshot())).toBe(true);
+		const { frames, actions } = await replay(
+			before,
+			{ step: 'user-consents' },
+			pageConsent(emulator)
+		);
+		expect(
+			saveRun(storage, { record: record('authorization-code', actions), frames, cursor: 1 })
+		).toBe(true);
 		const saved = storage.getItem(storageKey('authorization-code'))!;
 		expect(saved).not.toContain(emulatorDemoApp.clientSecret);
 		const authorizeUrl = before.getSnapshot().context.pending!.request.url;
 		before.stop();
 
 		// The browser leaves, logs in, agrees and comes back to /callback.
-		const browser = new TestClient(emulator);
-		const login = browser.call('GET', authorizeUrl);
-		const consent = browser.follow(browser.login(login));
-		const location = browser.consent(consent, 'agree').headers.location;
+		const { callbackUrl } = (await pageConsent(emulator)(authorizeUrl, 'agree')) as {
+			callbackUrl: string;
+		};
 
-		const snapshot = restoreFlowSnapshot(machine, storage, 'authorization-code', {
+		const run = loadRun(machine as AnyStateMachine, storage, 'authorization-code', {
 			clientSecret: emulatorDemoApp.clientSecret
-		});
-		expect(snapshot?.value).toBe('userConsents');
+		})!;
+		expect(run.frames.map((f) => f.value)).toEqual(['requestAuthorization', 'userConsents']);
+		expect(run.cursor).toBe(1);
+		expect(run.record.actions).toEqual(['next']);
+		const tip = run.frames.at(-1)!;
+		const snapshot = machine.resolveState({ value: tip.value, context: tip.context });
 		// The input is not used when a snapshot is given; the machine's types still ask for one.
 		const after = createActor(machine, { snapshot, input: {} }).start();
-		after.send({ type: 'callback.received', url: location });
+		after.send({ type: 'callback.received', url: callbackUrl });
 		expect(after.getSnapshot().value).toBe('receiveCallback');
 		after.send({ type: 'step.next' });
 		// The rebuilt token request carries the real secret again.
@@ -97,31 +115,29 @@ describe('persistence', () => {
 		expect(after.getSnapshot().context.exchanges.map((e) => e.response.status)).toEqual([200]);
 	});
 
-	it('rejects a forged state after restoring, before anything else', () => {
+	it('keeps the log once: each frame has the exchanges it had then', async () => {
+		const { emulator } = testEmulator();
+		const machine = withTransport(clientCredentialsMachine, createHandlerTransport(emulator));
 		const storage = memoryStorage();
-		const actor = createActor(authorizationCodeMachine, { input: { origin } }).start();
-		actor.send({ type: 'step.next' });
-		saveFlowSnapshot(storage, actor.getSnapshot());
-		const restored = createActor(authorizationCodeMachine, {
-			snapshot: restoreFlowSnapshot(authorizationCodeMachine, storage, 'authorization-code'),
-			input: {}
-		}).start();
-		restored.send({
-			type: 'callback.received',
-			url: `${origin}/callback?code=AQstolen&state=forged`
-		});
-		expect(restored.getSnapshot().value).toBe('stateMismatch');
-		expect(restored.getSnapshot().context.error?.slug).toBe('state-mismatch');
-		expect(restored.getSnapshot().context.code).toBeUndefined();
+		const actor = createActor(machine, { input: { origin } }).start();
+		const { frames, actions } = await replay(
+			actor,
+			{ step: 'call-web-api' },
+			pageConsent(emulator)
+		);
+		saveRun(storage, { record: record('client-credentials', actions), frames, cursor: 0 });
+		const run = loadRun(machine as AnyStateMachine, storage, 'client-credentials')!;
+		expect(run.frames.map((f) => f.context.exchanges.length)).toEqual([0, 1, 1, 2]);
+		expect(run.cursor).toBe(0);
 	});
 
 	it('keys each flow apart and ignores what is missing, foreign or broken', () => {
 		const storage = memoryStorage();
 		const restore = () =>
-			restoreFlowSnapshot(authorizationCodeMachine, storage, 'authorization-code');
+			loadRun(authorizationCodeMachine as AnyStateMachine, storage, 'authorization-code');
 		expect(restore()).toBeUndefined();
 		const other = createActor(clientCredentialsMachine, { input: { origin } }).start();
-		saveFlowSnapshot(storage, other.getSnapshot());
+		saveRun(storage, { record: record('client-credentials'), frames: [frameOf(other)], cursor: 0 });
 		expect(storage.map.has(storageKey('client-credentials'))).toBe(true);
 		expect(restore()).toBeUndefined();
 		storage.setItem(storageKey('authorization-code'), '{not json');
@@ -129,14 +145,5 @@ describe('persistence', () => {
 		const moved = storage.getItem(storageKey('client-credentials'))!;
 		storage.setItem(storageKey('authorization-code'), moved);
 		expect(restore()).toBeUndefined();
-	});
-
-	it('does not save while a request is in flight', () => {
-		const storage = memoryStorage();
-		const actor = createActor(clientCredentialsMachine, { input: { origin } }).start();
-		actor.send({ type: 'step.next' });
-		expect(actor.getSnapshot().hasTag('busy')).toBe(true);
-		expect(saveFlowSnapshot(storage, actor.getSnapshot())).toBe(false);
-		expect(storage.map.size).toBe(0);
 	});
 });

@@ -1,6 +1,7 @@
 /**
- * Saving a flow before the browser leaves for /authorize, and restoring it on /callback. The
- * persisted form is built field by field from a whitelist: it has no field for the client secret,
+ * Saving a run (its record and every step as it was) before the browser leaves for /authorize and
+ * on every step, and restoring it on /callback or a reload, without sending anything again. The
+ * saved form is built field by field from a whitelist: it has no field for the client secret,
  * and every request in it passes through redactRequest, so a secret cannot reach storage
  * (DESIGN.md, security rules). Restoring takes the secret again from the caller.
  */
@@ -8,6 +9,8 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import { redactRequest } from '$lib/oauth/redact';
 import { flowSlugs, type FlowSlug } from '$lib/spotify/flows';
 import { buildPending } from './requests';
+import type { Frame } from './run-player';
+import type { RunAction, RunRecord } from './run-record';
 import type { FlowContext, PendingRequest, RecordedExchange } from './types';
 
 /** The part of the Web Storage API used here: sessionStorage in the browser, memoryStorage in tests. */
@@ -29,86 +32,114 @@ export function memoryStorage(map = new Map<string, string>()): StorageLike & { 
 
 /** One entry per flow, so two flows in two tabs do not overwrite each other. */
 export function storageKey(flow: FlowSlug): string {
-	return `grantwalk:flow:${flow}`;
+	return `grantwalk:run:${flow}`;
 }
 
-const version = 1;
+const version = 2;
 
-type SavedContext = Omit<FlowContext, 'clientSecret'>;
+type SavedContext = Omit<FlowContext, 'clientSecret' | 'exchanges'>;
+
+/** A frame as saved: its context without the log, which is saved once for the whole run. */
+interface SavedFrame {
+	action?: RunAction;
+	value: StateValue;
+	context: SavedContext;
+	/** How many exchanges of the run's log this frame had (the log only grows). */
+	exchangeCount: number;
+}
 
 interface Saved {
 	version: typeof version;
-	flow: FlowSlug;
-	value: StateValue;
-	context: SavedContext;
+	record: RunRecord;
+	frames: SavedFrame[];
+	exchanges: RecordedExchange[];
+	cursor: number;
 }
 
-/** The snapshot as JSON without secrets. */
-export function serializeFlowSnapshot(snapshot: {
-	value: StateValue;
-	context: FlowContext;
-}): string {
+/** A run as the explorer holds it: the record, every step as it was, and the step shown. */
+export interface StoredRun {
+	record: RunRecord;
+	frames: Frame[];
+	cursor: number;
+}
+
+/** The run as JSON without secrets. */
+export function serializeRun(run: StoredRun): string {
+	const last = run.frames.at(-1);
 	const saved: Saved = {
 		version,
-		flow: snapshot.context.flow,
-		value: snapshot.value,
-		context: savedContext(snapshot.context)
+		record: run.record,
+		frames: run.frames.map((frame) => {
+			const { exchanges, ...context } = savedContext(frame.context);
+			const out: SavedFrame = { value: frame.value, context, exchangeCount: exchanges.length };
+			if (frame.action) out.action = frame.action;
+			return out;
+		}),
+		exchanges: (last?.context.exchanges ?? []).map(redactExchange),
+		cursor: run.cursor
 	};
 	return JSON.stringify(saved);
 }
 
 /**
- * Saves the snapshot under its flow's key. Refuses (returns false) while a request is in flight:
- * a restored actor could not resume it.
+ * Saves the run under its flow's key. Refuses (returns false) while its last frame has a
+ * request in flight: a restored actor could not resume it.
  */
-export function saveFlowSnapshot(
-	storage: StorageLike,
-	snapshot: { value: StateValue; context: FlowContext; hasTag(tag: 'busy'): boolean }
-): boolean {
-	if (snapshot.hasTag('busy')) return false;
-	storage.setItem(storageKey(snapshot.context.flow), serializeFlowSnapshot(snapshot));
+export function saveRun(storage: StorageLike, run: StoredRun): boolean {
+	if (run.frames.length === 0) return false;
+	storage.setItem(storageKey(run.record.flow), serializeRun(run));
 	return true;
 }
 
 /**
- * The saved snapshot of `flow`, resolved against `machine` with the secret put back, ready for
- * `createActor(machine, { snapshot })`; undefined when nothing valid is saved.
+ * The saved run of `flow`, every frame resolvable against its machine, with the secret put back
+ * and the last frame's pending request built again with it; undefined when nothing valid is saved.
  */
-export function restoreFlowSnapshot<TMachine extends AnyStateMachine>(
-	machine: TMachine,
+export function loadRun(
+	machine: AnyStateMachine,
 	storage: StorageLike,
 	flow: FlowSlug,
 	secrets: { clientSecret?: string } = {}
-): ReturnType<TMachine['resolveState']> | undefined {
+): StoredRun | undefined {
 	const saved = parseSaved(storage.getItem(storageKey(flow)), flow);
 	if (!saved) return undefined;
-	const context: FlowContext = { ...saved.context };
-	if (secrets.clientSecret !== undefined) context.clientSecret = secrets.clientSecret;
-	// The saved pending request had its secret redacted; build it again with the real one.
-	if (context.pending) context.pending = buildPending(context, context.pending.purpose);
+	const frames = saved.frames.map((frame, index): Frame => {
+		const context: FlowContext = {
+			...frame.context,
+			exchanges: saved.exchanges.slice(0, frame.exchangeCount)
+		};
+		if (secrets.clientSecret !== undefined) context.clientSecret = secrets.clientSecret;
+		// The saved pending request had its secret redacted; build it again with the real one.
+		if (context.pending && index === saved.frames.length - 1)
+			context.pending = buildPending(context, context.pending.purpose);
+		const out: Frame = { value: frame.value, context };
+		if (frame.action) out.action = frame.action;
+		return out;
+	});
 	try {
-		return machine.resolveState({ value: saved.value, context }) as ReturnType<
-			TMachine['resolveState']
-		>;
+		for (const frame of frames)
+			machine.resolveState({ value: frame.value, context: frame.context });
 	} catch {
 		return undefined;
 	}
+	const cursor = Math.min(Math.max(0, saved.cursor), frames.length - 1);
+	return { record: saved.record, frames, cursor };
 }
 
-export function clearFlowSnapshot(storage: StorageLike, flow: FlowSlug): void {
+export function clearRun(storage: StorageLike, flow: FlowSlug): void {
 	storage.removeItem(storageKey(flow));
 }
 
 /** Every field but the secret, named one by one on purpose: a new field must be added here. */
-function savedContext(context: FlowContext): SavedContext {
-	const saved: SavedContext = {
+function savedContext(context: FlowContext): Omit<FlowContext, 'clientSecret'> {
+	const saved: Omit<FlowContext, 'clientSecret'> = {
 		flow: context.flow,
 		target: context.target,
 		mistakes: context.mistakes,
 		attempt: context.attempt,
 		state: context.state,
 		codeExchanged: context.codeExchanged,
-		exchanges: context.exchanges.map(redactExchange)
+		exchanges: context.exchanges
 	};
 	if (context.seed !== undefined) saved.seed = context.seed;
 	if (context.codeVerifier !== undefined) saved.codeVerifier = context.codeVerifier;
@@ -136,12 +167,13 @@ function parseSaved(text: string | null, flow: FlowSlug): Saved | undefined {
 		const saved = JSON.parse(text) as Partial<Saved>;
 		const valid =
 			saved.version === version &&
-			saved.flow === flow &&
-			flowSlugs.includes(saved.flow) &&
-			saved.value !== undefined &&
-			typeof saved.context === 'object' &&
-			saved.context !== null &&
-			saved.context.flow === flow;
+			flowSlugs.includes(flow) &&
+			saved.record?.flow === flow &&
+			Array.isArray(saved.frames) &&
+			saved.frames.length > 0 &&
+			saved.frames.every((f) => f.context?.flow === flow && f.value !== undefined) &&
+			Array.isArray(saved.exchanges) &&
+			typeof saved.cursor === 'number';
 		return valid ? (saved as Saved) : undefined;
 	} catch {
 		return undefined;

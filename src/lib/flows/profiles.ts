@@ -3,7 +3,7 @@
  * of `spotify/flows.ts`. Nothing else tells flows apart by name: adding a flow is adding a
  * profile, and the compiler lists what it must say.
  */
-import { flowSlugs, getFlow, type FlowSlug } from '$lib/spotify/flows';
+import { getFlow, type FlowSlug } from '$lib/spotify/flows';
 import type { StepId } from './types';
 
 export interface FlowProfile {
@@ -25,6 +25,8 @@ export interface FlowProfile {
 	actsFor: 'user' | 'app';
 	/** The step where a callback is checked (state first), when there is a callback. */
 	callbackStep: StepId | null;
+	/** Does the flow send the browser to /authorize? */
+	browserRedirect: boolean;
 }
 
 function profile(slug: FlowSlug, steps: readonly StepId[]): FlowProfile {
@@ -46,7 +48,8 @@ function profile(slug: FlowSlug, steps: readonly StepId[]): FlowProfile {
 		refreshClient: !flow.refresh ? null : flow.secretServerSide ? 'confidential' : 'public',
 		emulatorApp: flow.status === 'removed' ? 'legacy' : 'demo',
 		actsFor: flow.userData ? 'user' : 'app',
-		callbackStep: steps.find((s) => s === 'receive-callback' || s === 'token-in-fragment') ?? null
+		callbackStep: steps.find((s) => s === 'receive-callback' || s === 'token-in-fragment') ?? null,
+		browserRedirect: flow.browserRedirect
 	};
 }
 
@@ -74,6 +77,3 @@ export const flowProfiles: Record<FlowSlug, FlowProfile> = {
 export function profileOf(flow: FlowSlug): FlowProfile {
 	return flowProfiles[flow];
 }
-
-/** Every flow has a profile (the Record type says so; this keeps the order of flowSlugs). */
-export const profiles: readonly FlowProfile[] = flowSlugs.map(profileOf);

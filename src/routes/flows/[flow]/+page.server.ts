@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
  * (their published demo credentials), and whether the relay holds SPOTIFY_CLIENT_SECRET. The
  * server's own Spotify secret itself never leaves the server.
  */
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = ({ url }) => {
 	const config = configFromEnv(env);
 	const [demo] = config.apps;
 	const legacy = config.apps.find((app) => app.clientId === legacyApp.clientId) ?? legacyApp;
@@ -17,11 +17,10 @@ export const load: PageServerLoad = ({ params, url }) => {
 		clientSecret: app.clientSecret,
 		redirectUri
 	});
-	const implicit = params.flow === 'implicit-grant';
 	return {
-		// The implicit grant runs only on the legacy app, whose rules predate its removal.
-		emulatorApp: asShown(implicit ? legacy : demo),
-		todaysApp: implicit ? asShown(demo) : undefined,
+		// The implicit grant runs on the legacy app, whose rules predate its removal; a link's
+		// `era` picks the app.
+		emulatorApps: { demo: asShown(demo), legacy: asShown(legacy) },
 		serverSecret: Boolean(env.SPOTIFY_CLIENT_SECRET && env.SPOTIFY_CLIENT_ID)
 	};
 };
