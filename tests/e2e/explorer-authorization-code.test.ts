@@ -14,11 +14,14 @@ test('authorization code: every step by keyboard, through the real login, consen
 	await openFlow(page, 'authorization-code');
 	await expectStep(page, 1, 6, 'Send the user to Spotify');
 	const pending = page.getByTestId('pending');
-	await expect(pending).toContainText('Next step sends your browser to');
+	await expect(pending).toContainText('The authorize URL, as built');
 	await expect(pending).toContainText('response_type');
 	await expect(pending).toContainText('state');
 
 	await nextByKey(page);
+	// Step 2 is counted and shown before the browser leaves for the consent page.
+	await expectStep(page, 2, 6, 'The user logs in and agrees');
+	await expect(pending).toContainText('Next step sends your browser to');
 	await loginAndConsent(page);
 
 	await expectStep(page, 3, 6, 'Receive the callback');
@@ -61,4 +64,10 @@ test('authorization code: every step by keyboard, through the real login, consen
 	await expect(refresh).toHaveAttribute('data-purpose', 'refresh');
 	await expect(refresh).toContainText('refresh_token');
 	await expect(refresh.getByTestId('status-line')).toContainText('200');
+	// The flow ends: Next is disabled and the summary says what happened.
+	await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
+	await expect(page.getByTestId('flow-complete')).toContainText('4 requests sent');
 });

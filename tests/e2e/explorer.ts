@@ -47,13 +47,18 @@ export async function pressByKeyboard(page: Page, name: string | RegExp) {
  * unless the flow asked for show_dialog=true (see alwaysShowConsent).
  */
 export async function loginAndConsent(page: Page, answer: 'Agree' | 'Cancel' = 'Agree') {
+	// Step 2, "The user logs in and consents", is shown first; its Next leaves for /authorize.
+	if (!/\/emulator\/accounts\/authorize/.test(page.url())) {
+		await expect(page.getByTestId('machine-state')).toHaveText('userConsents');
+		await nextByKey(page);
+	}
 	await expect(page).toHaveURL(/\/emulator\/accounts\/authorize/);
 	await pressByKeyboard(page, 'Log in');
 	const consent = page.getByRole('button', { name: answer });
 	const back = page.getByRole('button', { name: 'Next step' });
 	await expect(consent.or(back)).toBeVisible();
 	if (answer === 'Cancel' || (await consent.isVisible())) await pressByKeyboard(page, answer);
-	await expect(page).toHaveURL(/\/flows\/[a-z-]+#explorer$/);
+	await expect(page).toHaveURL(/\/flows\/[a-z-]+\?step=[a-z-]+[^#]*#explorer$/);
 	await expect(back).toBeVisible();
 }
 

@@ -156,8 +156,11 @@ export class FlowSession {
 		return this.frames[this.cursor].view;
 	}
 
+	/** Busy while a request is in flight, a link replays, or the run has not started yet. */
 	get busy(): boolean {
-		return this.replaying || (this.flow.snapshot as FlowView).hasTag('busy');
+		return (
+			this.replaying || this.frames.length === 0 || (this.flow.snapshot as FlowView).hasTag('busy')
+		);
 	}
 
 	/** Is the newest step shown (where Next sends, and the token panel acts)? */

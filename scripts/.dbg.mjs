@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('request', (r) => console.log('req', r.method(), r.url()));
+await page.goto('http://127.0.0.1:4400/flows/client-credentials');
+await page.waitForTimeout(1500);
+console.log('next aria-disabled', await page.getByRole('button', { name: 'Next step' }).getAttribute('aria-disabled'));
+console.log('busy', await page.getByTestId('explorer').getAttribute('aria-busy'));
+await page.getByRole('button', { name: 'Next step' }).click();
+await page.waitForTimeout(1000);
+console.log('state', await page.getByTestId('machine-state').textContent());
+await browser.close();
