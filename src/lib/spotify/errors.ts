@@ -760,6 +760,11 @@ export function findAuthorizePageError(text: string): SpotifyErrorEntry | undefi
 	return spotifyErrors.find((e) => e.surface === 'authorize-page' && 'text' in e && e.text === text);
 }
 
+/** Finds the catalog entry for an `?error=` code on the redirect back (access_denied aside). */
+export function findRedirectError(code: string): SpotifyErrorEntry | undefined {
+	return spotifyErrors.find((e) => e.surface === 'authorize-redirect' && e.code === code);
+}
+
 /** Finds the catalog entry for a Web API error answer. */
 export function findWebApiError(status: number, message?: string): SpotifyErrorEntry | undefined {
 	return spotifyErrors.find(
@@ -917,3 +922,5 @@ export const otherNotices = [
 		problem: 22
 	}
 ] as const satisfies readonly NoticeEntry[];
+
+export type NoticeSlug = (typeof otherNotices)[number]['slug'];
