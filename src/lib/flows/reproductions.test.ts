@@ -151,7 +151,9 @@ describe('the decoder’s cards', () => {
 		expect(reproduceLink(match.entry.slug)?.href).toBe(
 			'/flows/authorization-code-pkce?step=exchange-code&break=wrongVerifier'
 		);
-		const page = decodeSpotifyError('Something went wrong, please try again or check out our help area');
+		const page = decodeSpotifyError(
+			'Something went wrong, please try again or check out our help area'
+		);
 		const [generic] = page.kind === 'recognised' ? page.matches : [];
 		expect(generic.entry.slug).toBe('something-went-wrong');
 		expect(reproduceLink(generic.entry.slug)).toBeUndefined();

@@ -184,7 +184,9 @@ const notTheEmulator: NoReproduction = {
 /** The catalog entries no run of a flow ends in, and why (a test checks the two lists cover all). */
 export const notReproducible = {
 	// Reported with valid-looking client IDs; no one knows what triggers it.
-	'failed-to-get-client': { reason: 'Its cause is not documented, so there is nothing to switch on.' },
+	'failed-to-get-client': {
+		reason: 'Its cause is not documented, so there is nothing to switch on.'
+	},
 	'something-went-wrong': {
 		reason: 'A generic failure of Spotify’s accounts service with no known trigger.'
 	},
@@ -251,8 +253,9 @@ export const notReproducible = {
 // The compiler's check: every catalog entry is decided, and none both ways.
 type Undecided = Exclude<CatalogSlug, keyof typeof reproductions | keyof typeof notReproducible>;
 type BothWays = Extract<keyof typeof reproductions, keyof typeof notReproducible>;
-const everyEntryDecided: [Undecided, BothWays] extends [never, never] ? true : [Undecided, BothWays] =
-	true;
+const everyEntryDecided: [Undecided, BothWays] extends [never, never]
+	? true
+	: [Undecided, BothWays] = true;
 void everyEntryDecided;
 
 export type ReproducibleSlug = keyof typeof reproductions;

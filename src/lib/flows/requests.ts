@@ -77,9 +77,7 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 				// A client-credentials token acts for no user: /v1/me refuses it with a 403.
 				path: mistakes.appTokenOnMe ? '/v1/me' : target.apiPath,
 				// What `Bearer ${tokens}` prints when the whole token response is passed.
-				accessToken: mistakes.tokenObjectAsBearer
-					? String({})
-					: (context.tokens?.accessToken ?? '')
+				accessToken: mistakes.tokenObjectAsBearer ? String({}) : (context.tokens?.accessToken ?? '')
 			});
 		case 'expire':
 			return buildExpireRequest(target.controlBase ?? '', context.tokens?.accessToken ?? '');

@@ -60,7 +60,9 @@ export function resolveSecret(flow: FlowSlug, input: FlowInput): string | undefi
  * demo app (today's rules) or the legacy app (the classic rules). Undefined for an era no seeded
  * app follows; the flow then runs on its usual app.
  */
-export function emulatorAppForEra(era: EraId): { clientId: string; clientSecret: string } | undefined {
+export function emulatorAppForEra(
+	era: EraId
+): { clientId: string; clientSecret: string } | undefined {
 	if (era === defaultEraId) return emulatorDemoApp;
 	if (era === 'classic') return emulatorLegacyApp;
 	return undefined;

@@ -74,4 +74,3 @@ function toLocalhost(uri: string): string {
 		return 'http://localhost/callback';
 	}
 }
-

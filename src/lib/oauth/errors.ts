@@ -157,4 +157,3 @@ function bearerErrorCode(status: number): string {
 	if (status >= 500) return 'server_error';
 	return 'invalid_request';
 }
-

@@ -137,7 +137,8 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'quotedRedirectUri',
 		label: 'Quoted redirect URI',
-		effect: 'The authorize URL sends the redirect_uri wrapped in quotes, as copied from a .env file.',
+		effect:
+			'The authorize URL sends the redirect_uri wrapped in quotes, as copied from a .env file.',
 		flows: userFlows,
 		expectedError: 'illegal-redirect-uri'
 	},
@@ -152,7 +153,8 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'unregisteredRedirectUri',
 		label: 'Unregistered redirect URI',
-		effect: 'The authorize URL sends a redirect_uri with a trailing slash the app never registered.',
+		effect:
+			'The authorize URL sends a redirect_uri with a trailing slash the app never registered.',
 		flows: userFlows,
 		expectedError: 'invalid-redirect-uri-authorize'
 	},
@@ -173,7 +175,8 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'plainChallenge',
 		label: 'Plain PKCE',
-		effect: 'code_challenge_method=plain, the verifier itself as the challenge; Spotify takes S256 only.',
+		effect:
+			'code_challenge_method=plain, the verifier itself as the challenge; Spotify takes S256 only.',
 		flows: ['authorization-code-pkce'],
 		expectedError: 'pkce-method-unsupported'
 	},
@@ -194,7 +197,8 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'shortVerifier',
 		label: 'Short verifier',
-		effect: 'The token request sends the verifier cut to 42 characters, one under the minimum of 43.',
+		effect:
+			'The token request sends the verifier cut to 42 characters, one under the minimum of 43.',
 		flows: ['authorization-code-pkce'],
 		expectedError: 'code-verifier-invalid'
 	},
@@ -208,7 +212,8 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'swappedCredentials',
 		label: 'ID and secret swapped',
-		effect: 'The Basic credentials are base64(client_secret:client_id), the two the wrong way round.',
+		effect:
+			'The Basic credentials are base64(client_secret:client_id), the two the wrong way round.',
 		flows: secretFlows,
 		expectedError: 'invalid-client-token'
 	},
@@ -243,14 +248,16 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 	{
 		name: 'keepOldRefreshToken',
 		label: 'Rotated token ignored',
-		effect: 'The app ignores the new refresh_token a refresh returns and sends the first one again; where PKCE tokens rotate (before 2026) that one is revoked.',
+		effect:
+			'The app ignores the new refresh_token a refresh returns and sends the first one again; where PKCE tokens rotate (before 2026) that one is revoked.',
 		flows: ['authorization-code-pkce'],
 		expectedError: 'refresh-token-revoked'
 	},
 	{
 		name: 'tokenObjectAsBearer',
 		label: 'Token object in header',
-		effect: 'The Web API call sends Authorization: Bearer [object Object], the token response printed instead of its access_token.',
+		effect:
+			'The Web API call sends Authorization: Bearer [object Object], the token response printed instead of its access_token.',
 		flows: allFlows,
 		expectedError: 'only-bearer-supported'
 	},

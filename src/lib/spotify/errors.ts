@@ -757,7 +757,9 @@ export function findTokenError(code: string, description?: string): SpotifyError
 
 /** Finds the catalog entry for the text of an error page at /authorize. */
 export function findAuthorizePageError(text: string): SpotifyErrorEntry | undefined {
-	return spotifyErrors.find((e) => e.surface === 'authorize-page' && 'text' in e && e.text === text);
+	return spotifyErrors.find(
+		(e) => e.surface === 'authorize-page' && 'text' in e && e.text === text
+	);
 }
 
 /** Finds the catalog entry for an `?error=` code on the redirect back (access_denied aside). */
