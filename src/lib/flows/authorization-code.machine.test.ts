@@ -15,6 +15,7 @@ describe('authorization code machine against the emulator', () => {
 		'wrong secret': { wrongSecret: true },
 		'ID and secret swapped': { swappedCredentials: true },
 		'newline in Basic': { basicWithNewline: true },
-		'garbled refresh token': { garbledRefreshToken: true }
+		'garbled refresh token': { garbledRefreshToken: true },
+		'GET token request': { tokenRequestAsGet: true }
 	});
 });

@@ -10,6 +10,7 @@ describe('client credentials machine against the emulator', () => {
 		'ID and secret swapped': { swappedCredentials: true },
 		'newline in Basic': { basicWithNewline: true },
 		'misspelt grant_type': { misspeltGrantType: true },
+		'GET token request': { tokenRequestAsGet: true },
 		'token object as Bearer': { tokenObjectAsBearer: true },
 		'app token on /v1/me': { appTokenOnMe: true }
 	});

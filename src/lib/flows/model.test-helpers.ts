@@ -271,6 +271,7 @@ function tokenBody(context: FlowContext, id: string) {
  */
 export function predictedTokenError(context: FlowContext): SpotifyErrorSlug | undefined {
 	const { mistakes, flow } = context;
+	if (mistakes.tokenRequestAsGet) return 'token-method-not-allowed';
 	if (mistakes.bodyAsJson) return 'grant-type-missing';
 	if (mistakes.misspeltGrantType) return 'grant-type-unsupported';
 	const secret = profileOf(flow).confidential;

@@ -124,6 +124,12 @@ export const reproductions = {
 		breaks: ['misspeltGrantType'],
 		step: 'request-token'
 	},
+	// The emulator's own answer to a GET: Spotify's is not documented.
+	'token-method-not-allowed': {
+		flow: 'client-credentials',
+		breaks: ['tokenRequestAsGet'],
+		step: 'request-token'
+	},
 	// --- the refresh ---
 	'invalid-refresh-token': {
 		flow: 'authorization-code-pkce',
@@ -200,10 +206,6 @@ export const notReproducible = {
 		reason:
 			'Needs ten minutes between the callback and the exchange: the emulator’s control API can expire a code, but no run action asks it to.',
 		later: true
-	},
-	'token-method-not-allowed': {
-		reason:
-			'The emulator’s own answer to a GET (Spotify’s is not documented); every run POSTs its token requests.'
 	},
 	// A missing or unknown token names no app, so the emulator answers in its default era.
 	'no-token-provided': {

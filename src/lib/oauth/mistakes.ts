@@ -33,6 +33,7 @@ export const teachingMistakeNames = [
 	'swappedCredentials',
 	'basicWithNewline',
 	'misspeltGrantType',
+	'tokenRequestAsGet',
 	// the refresh
 	'garbledRefreshToken',
 	'omitRefreshToken',
@@ -230,6 +231,14 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 		effect: 'grant_type has a hyphen for the underscore (authorization-code, client-credentials).',
 		flows: tokenFlows,
 		expectedError: 'grant-type-unsupported'
+	},
+	{
+		name: 'tokenRequestAsGet',
+		label: 'GET token request',
+		effect:
+			'The token request is a GET with its parameters in the query string (never the client secret).',
+		flows: tokenFlows,
+		expectedError: 'token-method-not-allowed'
 	},
 	{
 		name: 'garbledRefreshToken',

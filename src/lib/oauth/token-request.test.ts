@@ -273,3 +273,38 @@ describe('the Break-it switches at the token endpoint', () => {
 		expect(field(pkce({ shortVerifier: true }), 'code_verifier')).toBe(verifier.slice(0, 42));
 	});
 });
+
+describe('tokenRequestAsGet', () => {
+	it('puts the parameters in the query of a GET, and never the client secret', () => {
+		const request = buildAuthorizationCodeTokenRequest({
+			accountsBase,
+			client: { method: 'body', clientId: 'client123', clientSecret: 'secret456' },
+			code: 'AQcode',
+			redirectUri,
+			mistakes: { tokenRequestAsGet: true }
+		});
+		expect(request.method).toBe('GET');
+		expect(request.body).toBeUndefined();
+		const url = new URL(request.url);
+		expect(url.pathname).toBe('/api/token');
+		expect([...url.searchParams.keys()]).toEqual([
+			'grant_type',
+			'code',
+			'redirect_uri',
+			'client_id'
+		]);
+		expect(request.url).not.toContain('secret456');
+	});
+
+	it('keeps the Basic header', () => {
+		const request = buildClientCredentialsRequest({
+			accountsBase,
+			client: { method: 'basic', clientId: 'client123', clientSecret: 'secret456' },
+			mistakes: { tokenRequestAsGet: true }
+		});
+		expect(request.headers).toEqual({ Authorization: basic });
+		expect(request.url).toBe(
+			'https://accounts.spotify.com/api/token?grant_type=client_credentials'
+		);
+	});
+});

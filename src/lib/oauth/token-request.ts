@@ -172,5 +172,26 @@ function tokenRequest(
 		const newline = mistakes?.basicWithNewline ? '\n' : '';
 		headers.Authorization = basicAuthorization(sent.clientId, sent.clientSecret + newline);
 	}
-	return { method: 'POST', url: joinUrl(options.accountsBase, TOKEN_PATH), headers, body };
+	const url = joinUrl(options.accountsBase, TOKEN_PATH);
+	if (mistakes?.tokenRequestAsGet) return asGet(url, headers, fields);
+	return { method: 'POST', url, headers, body };
+}
+
+/**
+ * `tokenRequestAsGet`: the parameters in the query string of a GET, as a link or a form with
+ * method=get would send them. A client secret never goes into a URL: it is left out.
+ */
+function asGet(
+	url: string,
+	headers: Record<string, string>,
+	fields: readonly Field[]
+): HttpRequestDescription {
+	const query = new URLSearchParams();
+	for (const [name, value] of fields) if (name !== 'client_secret') query.append(name, value);
+	const { Authorization: authorization } = headers;
+	return {
+		method: 'GET',
+		url: `${url}?${query}`,
+		headers: authorization ? { Authorization: authorization } : {}
+	};
 }
