@@ -15,9 +15,13 @@ test('the decoder is used with the keyboard and announces what it recognised', a
 	const card = page.locator('#result article').first();
 	await expect(card).toHaveAttribute('data-slug', 'code-verifier-incorrect');
 	await expect(card).toContainText('Exchanging the code (POST /api/token)');
-	await expect(card.getByRole('link', { name: 'Reproduce it in the emulator' })).toHaveAttribute(
+	const reproduce = card.getByRole('link', { name: /^Reproduce it in the emulator/ });
+	await expect(reproduce).toHaveAccessibleName(
+		'Reproduce it in the emulator (authorization code with PKCE flow, with “Wrong verifier” switched on)'
+	);
+	await expect(reproduce).toHaveAttribute(
 		'href',
-		'/flows/authorization-code-pkce?break=wrongVerifier'
+		'/flows/authorization-code-pkce?step=exchange-code&break=wrongVerifier'
 	);
 	await card.getByRole('link', { name: 'code_verifier was incorrect' }).click();
 	await expect(page).toHaveURL(/\/errors\/code-verifier-incorrect$/);

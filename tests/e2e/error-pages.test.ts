@@ -31,9 +31,9 @@ test('an error page links its reproduction and its siblings, and is axe clean', 
 	page
 }) => {
 	await page.goto('/errors/invalid-authorization-code');
-	await expect(page.getByRole('link', { name: 'Reproduce it in the emulator' })).toHaveAttribute(
+	await expect(page.getByRole('link', { name: /^Reproduce it in the emulator/ })).toHaveAttribute(
 		'href',
-		'/flows/authorization-code-pkce?break=reuseCode'
+		'/flows/authorization-code-pkce?break=reuseCode&run=nnannu'
 	);
 	await expect(
 		page.getByRole('heading', { name: /Other errors with the code invalid_grant/ })
@@ -50,4 +50,10 @@ test('an error page links its reproduction and its siblings, and is axe clean', 
 test('an unknown error slug answers 404', async ({ page }) => {
 	const response = await page.goto('/errors/no-such-error');
 	expect(response?.status()).toBe(404);
+});
+
+test('an error no run can produce says nothing about reproducing it', async ({ page }) => {
+	await page.goto('/errors/failed-to-get-client');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Failed to get client');
+	await expect(page.getByText(/Reproduce/)).toHaveCount(0);
 });

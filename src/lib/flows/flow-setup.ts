@@ -73,8 +73,12 @@ export const flowSetup = setup({
 			if (sent.outcome.kind !== 'tokens') return {};
 			const refreshed = sent.exchange.purpose === 'refresh' && context.tokens;
 			const { tokens } = sent.outcome;
+			const merged = refreshed ? mergeRefreshedTokens(refreshed, tokens) : tokens;
+			// "Rotated token ignored": the app keeps the refresh token it had (a classic bug).
+			if (refreshed && context.mistakes.keepOldRefreshToken && refreshed.refreshToken)
+				merged.refreshToken = refreshed.refreshToken;
 			return {
-				tokens: refreshed ? mergeRefreshedTokens(refreshed, tokens) : tokens,
+				tokens: merged,
 				codeExchanged: context.codeExchanged || context.code !== undefined,
 				error: undefined
 			};

@@ -23,6 +23,7 @@ import { withTransport } from './flow-setup';
 import {
 	allowedInModel,
 	modelEvents,
+	type CallbackKind,
 	serializeModelState,
 	type FlowSnapshot,
 	type ModelEvent,
@@ -263,18 +264,25 @@ export async function runPath(
 			expect(actual.context.error?.error, where).toBe(state.context.error.error);
 			if ('expect' in event && event.expect.slug)
 				expect(actual.context.error?.slug, where).toBe(event.expect.slug);
+			// /authorize's page as predicted: the real page must say the same.
+			if (event.type === 'authorize.refused')
+				expect(actual.context.error?.slug, where).toBe(state.context.error.slug);
 		}
 	}
 	actor.stop();
 }
 
-/** Agree and Cancel go through the emulator's real pages; forged callbacks are sent as modelled. */
+/**
+ * Agree and Cancel go through the emulator's real pages, and so does an error redirect (it comes
+ * back at once); forged callbacks are sent as modelled.
+ */
 function realCallback(
 	browser: TestClient,
 	context: FlowSnapshot['context'],
 	event: Extract<ModelEvent, { type: 'callback.received' }>
 ) {
-	if (event.kind !== 'ok' && event.kind !== 'denied') return { type: event.type, url: event.url };
+	const real: (CallbackKind | undefined)[] = ['ok', 'denied', 'error'];
+	if (!real.includes(event.kind)) return { type: event.type, url: event.url };
 	let page = browser.call('GET', context.pending!.request.url);
 	if (page.status === 200 && page.body.includes('name="password"'))
 		page = browser.follow(browser.login(page));

@@ -14,6 +14,7 @@ import {
 } from '$lib/spotify/errors';
 import type { authorizationCodeMachine } from './authorization-code.machine';
 import { evaluateExchange, type SentExchange } from './outcomes';
+import { profileOf } from './profiles';
 import type { FlowContext, RecordedExchange } from './types';
 
 export type FlowSnapshot = SnapshotFrom<typeof authorizationCodeMachine>;
@@ -29,7 +30,8 @@ export interface Expectation {
 	world?: WorldAction;
 }
 
-export type CallbackKind = 'ok' | 'denied' | 'mismatch' | 'empty';
+/** `error`: /authorize redirects back with an error before any consent (PKCE parameters). */
+export type CallbackKind = 'ok' | 'denied' | 'error' | 'mismatch' | 'empty';
 
 export type ModelEvent =
 	| { type: 'xstate.init' }
@@ -105,23 +107,70 @@ function callbacks(context: FlowContext): ModelEvent[] {
 	const ok = fragment
 		? `${base}#access_token=BQmodel${id}&token_type=Bearer&expires_in=3600${state}`
 		: `${base}?code=AQmodel${id}${state}`;
+	const crafted: ModelEvent[] = [
+		{ type: 'callback.received', kind: 'mismatch', url: `${base}?code=AQforged&state=forged` },
+		{ type: 'callback.received', kind: 'empty', url: `${base}?${state.slice(1)}` }
+	];
+	// The switches that make /authorize answer with its page: the browser never comes back.
+	const page = predictedAuthorizeError(context);
+	if (page) return [refusedAuthorize(context, page, false)];
+	// A refused PKCE method is redirected back at once, before login and consent.
+	const redirected = predictedRedirectError(context);
+	if (redirected) {
+		const code = getSpotifyError(redirected).code!;
+		const url = `${base}?error=${code}${state}`;
+		return [
+			refusedAuthorize(context),
+			{ type: 'callback.received', kind: 'error', url },
+			...crafted
+		];
+	}
 	return [
 		refusedAuthorize(context),
 		{ type: 'callback.received', kind: 'ok', url: ok },
 		{ type: 'callback.received', kind: 'denied', url: `${base}?error=access_denied${state}` },
-		{ type: 'callback.received', kind: 'mismatch', url: `${base}?code=AQforged&state=forged` },
-		{ type: 'callback.received', kind: 'empty', url: `${base}?${state.slice(1)}` }
+		...crafted
 	];
+}
+
+/**
+ * The error page /authorize answers a request the switches spoiled, checked in the emulator's
+ * order: client, redirect URI, response type, scope.
+ */
+export function predictedAuthorizeError(context: FlowContext): SpotifyErrorSlug | undefined {
+	const { mistakes } = context;
+	if (mistakes.omitClientId) return 'missing-client-id';
+	if (mistakes.unknownClientId) return 'invalid-client-authorize';
+	if (mistakes.omitRedirectUri) return 'missing-redirect-uri';
+	if (mistakes.quotedRedirectUri) return 'illegal-redirect-uri';
+	if (mistakes.insecureRedirectUri) return 'insecure-redirect-uri';
+	if (mistakes.unregisteredRedirectUri) return 'invalid-redirect-uri-authorize';
+	if (mistakes.omitResponseType) return 'missing-response-type';
+	if (mistakes.illegalScope) return 'illegal-scope';
+	return undefined;
+}
+
+/** The error /authorize redirects back with, before any consent. */
+export function predictedRedirectError(context: FlowContext): SpotifyErrorSlug | undefined {
+	const pkce = context.codeChallenge !== undefined && !context.mistakes.omitPkce;
+	return pkce && context.mistakes.plainChallenge ? 'pkce-method-unsupported' : undefined;
 }
 
 /** A redirect URI the emulator's apps never registered: /authorize answers its error page. */
 export const unregisteredRedirectUri = 'https://unregistered.example/callback';
 
-/** The authorize request with an unregistered redirect URI, and the 400 page it gets. */
-function refusedAuthorize(context: FlowContext): ModelEvent {
+/**
+ * The authorize request and the 400 page it gets: as the switches built it, or (`tamper`) with
+ * an unregistered redirect URI.
+ */
+function refusedAuthorize(
+	context: FlowContext,
+	slug: SpotifyErrorSlug = 'invalid-redirect-uri-authorize',
+	tamper = true
+): ModelEvent {
 	const url = new URL(context.pending!.request.url);
-	url.searchParams.set('redirect_uri', unregisteredRedirectUri);
-	const text = getSpotifyError('invalid-redirect-uri-authorize').text!;
+	if (tamper) url.searchParams.set('redirect_uri', unregisteredRedirectUri);
+	const text = getSpotifyError(slug).text!;
 	return {
 		type: 'authorize.refused',
 		exchange: {
@@ -159,13 +208,19 @@ function answers(context: FlowContext): ModelEvent[] {
 		expect: { status: null, world: 'network-down' }
 	} as const;
 	const id = modelId(context);
+	const tokenError = (slug: SpotifyErrorSlug) => {
+		const grantType = getField(pending.request.body, 'grant_type') ?? '';
+		return reply(getSpotifyError(slug).status ?? 400, tokenErrorBody(slug, grantType), { slug });
+	};
 	switch (pending.purpose) {
 		case 'token': {
 			const slug = predictedTokenError(context);
-			if (slug) return [reply(400, tokenErrorBody(slug), { slug }), down];
+			if (slug) return [tokenError(slug), down];
 			return [reply(200, tokenBody(context, id)), down];
 		}
-		case 'refresh':
+		case 'refresh': {
+			const slug = predictedRefreshError(context);
+			if (slug) return [tokenError(slug), down];
 			return [
 				reply(200, { access_token: `BQmodel${id}`, token_type: 'Bearer', expires_in: 3600 }),
 				reply(400, tokenErrorBody('invalid-refresh-token'), {
@@ -174,8 +229,18 @@ function answers(context: FlowContext): ModelEvent[] {
 				}),
 				down
 			];
+		}
 		case 'api': {
+			const refused = predictedApiError(context);
+			if (refused)
+				return [
+					reply(getSpotifyError(refused).status!, webApiErrorBody(refused), { slug: refused })
+				];
 			if (accessTokenExpired(context)) return [reply(401, webApiErrorBody('access-token-expired'))];
+			if (context.mistakes.appTokenOnMe) {
+				const slug = 'insufficient-client-scope';
+				return [reply(403, webApiErrorBody(slug), { slug })];
+			}
 			return [
 				reply(200, { id: 'demo' }),
 				reply(429, webApiErrorBody('rate-limited'), { slug: 'rate-limited', world: 'rate-limit' }),
@@ -200,11 +265,21 @@ function tokenBody(context: FlowContext, id: string) {
 		: { ...tokens, refresh_token: `AQrefresh${id}`, scope: context.target.scopes.join(' ') };
 }
 
-/** What the emulator answers a code exchange, predicted from the switches and the log. */
+/**
+ * What the emulator answers the first token request, predicted from the switches and the log,
+ * in the emulator's order: grant type, client authentication, then the code and its PKCE proof.
+ */
 export function predictedTokenError(context: FlowContext): SpotifyErrorSlug | undefined {
 	const { mistakes, flow } = context;
+	if (mistakes.tokenRequestAsGet) return 'token-method-not-allowed';
 	if (mistakes.bodyAsJson) return 'grant-type-missing';
+	if (mistakes.misspeltGrantType) return 'grant-type-unsupported';
+	const secret = profileOf(flow).confidential;
+	if (secret && mistakes.basicWithNewline) return 'invalid-client-malformed';
+	if (secret && mistakes.swappedCredentials) return 'invalid-client-token';
+	if (secret && mistakes.wrongSecret) return 'invalid-client-secret';
 	if (flow === 'client-credentials') return undefined;
+	if (mistakes.emptyCode) return 'code-must-be-supplied';
 	const code = getField(context.pending?.request.body, 'code');
 	const used = context.exchanges.some(
 		(e) =>
@@ -216,8 +291,22 @@ export function predictedTokenError(context: FlowContext): SpotifyErrorSlug | un
 	if (mistakes.differentRedirectUri) return 'invalid-redirect-uri-token';
 	// A code issued without a challenge needs a secret: a public client has none to send.
 	if (flow === 'authorization-code-pkce' && mistakes.omitPkce) return 'invalid-client-malformed';
+	if (flow === 'authorization-code-pkce' && mistakes.omitVerifier) return 'code-verifier-required';
+	if (flow === 'authorization-code-pkce' && mistakes.shortVerifier) return 'code-verifier-invalid';
 	if (mistakes.wrongVerifier || mistakes.standardBase64Challenge) return 'code-verifier-incorrect';
 	return undefined;
+}
+
+/** What the emulator answers a refresh whose refresh token the switches spoiled. */
+export function predictedRefreshError(context: FlowContext): SpotifyErrorSlug | undefined {
+	if (context.mistakes.omitRefreshToken) return 'refresh-token-must-be-supplied';
+	if (context.mistakes.garbledRefreshToken) return 'invalid-refresh-token';
+	return undefined;
+}
+
+/** A Web API call the emulator refuses before it looks at the token: not a Bearer header. */
+export function predictedApiError(context: FlowContext): SpotifyErrorSlug | undefined {
+	return context.mistakes.tokenObjectAsBearer ? 'only-bearer-supported' : undefined;
 }
 
 /** True once a successful control call expired the access token the context holds. */

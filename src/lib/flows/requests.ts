@@ -6,6 +6,7 @@ import { buildWebApiRequest } from '$lib/oauth/api-request';
 import { buildAuthorizeRequest } from '$lib/oauth/authorize-request';
 import { joinUrl } from '$lib/oauth/endpoints';
 import { contentTypeOf, type HttpRequestDescription, type RequestBody } from '$lib/oauth/http';
+import type { Mistakes } from '$lib/oauth/mistakes';
 import {
 	buildAuthorizationCodeTokenRequest,
 	buildClientCredentialsRequest,
@@ -38,6 +39,7 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 				// show_dialog is sent only when asked for; Spotify's default is false.
 				showDialog: target.showDialog || undefined,
 				codeChallenge: context.codeChallenge,
+				codeVerifier: context.codeVerifier,
 				mistakes
 			});
 		case 'token':
@@ -60,20 +62,22 @@ function buildRequest(context: FlowContext, purpose: Purpose): HttpRequestDescri
 				mistakes
 			});
 		case 'refresh':
-			// The teaching switches are about the first token request; a refresh is always sent right.
+			// The first request's switches stay there; only the refresh token's own switches apply.
 			return buildRefreshTokenRequest({
 				accountsBase,
 				client:
 					profile.refreshClient === 'public'
 						? { method: 'none', clientId: target.clientId }
 						: client(context),
-				refreshToken: context.tokens?.refreshToken ?? ''
+				refreshToken: refreshTokenSent(context.tokens?.refreshToken ?? '', mistakes)
 			});
 		case 'api':
 			return buildWebApiRequest({
 				apiBase: target.apiBase,
-				path: target.apiPath,
-				accessToken: context.tokens?.accessToken ?? ''
+				// A client-credentials token acts for no user: /v1/me refuses it with a 403.
+				path: mistakes.appTokenOnMe ? '/v1/me' : target.apiPath,
+				// What `Bearer ${tokens}` prints when the whole token response is passed.
+				accessToken: mistakes.tokenObjectAsBearer ? String({}) : (context.tokens?.accessToken ?? '')
 			});
 		case 'expire':
 			return buildExpireRequest(target.controlBase ?? '', context.tokens?.accessToken ?? '');
@@ -96,6 +100,12 @@ export function buildExpireRequest(
 		headers: { 'Content-Type': contentTypeOf(body) },
 		body
 	};
+}
+
+/** The refresh token as its switches spoil it: cut short (copied incompletely), or empty. */
+function refreshTokenSent(refreshToken: string, mistakes: Mistakes): string {
+	if (mistakes.omitRefreshToken) return '';
+	return mistakes.garbledRefreshToken ? refreshToken.slice(0, -1) : refreshToken;
 }
 
 /** The confidential client as the secret mode says (token-request.ts, ClientAuthentication). */

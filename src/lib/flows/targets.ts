@@ -4,8 +4,10 @@
  */
 import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
 import { emulatorBaseUrls, joinUrl, spotifyBaseUrls } from '$lib/oauth/endpoints';
+import { defaultEraId, type EraId } from '$lib/spotify/eras';
 import type { FlowSlug } from '$lib/spotify/flows';
 import { profileOf } from './profiles';
+import { mistakesOf, type StepLink } from './run-record';
 import type { FlowInput, TargetSettings } from './types';
 
 /** The emulator's seeded apps' published credentials (the page passes the configured ones). */
@@ -51,4 +53,29 @@ export function resolveSecret(flow: FlowSlug, input: FlowInput): string | undefi
 	// The demo secret belongs to the demo client id only.
 	if (input.target === 'spotify' || input.clientId !== undefined) return undefined;
 	return emulatorDemoApp.clientSecret;
+}
+
+/**
+ * The emulator's seeded app that follows an era's rules, as a step link's `era=` picks it: the
+ * demo app (today's rules) or the legacy app (the classic rules). Undefined for an era no seeded
+ * app follows; the flow then runs on its usual app.
+ */
+export function emulatorAppForEra(
+	era: EraId
+): { clientId: string; clientSecret: string } | undefined {
+	if (era === defaultEraId) return emulatorDemoApp;
+	if (era === 'classic') return emulatorLegacyApp;
+	return undefined;
+}
+
+/** The machine input a step link asks for on the emulator: its switches, seed and era's app. */
+export function linkInput(link: Pick<StepLink, 'breaks' | 'seed' | 'era'>): FlowInput {
+	const input: FlowInput = { mistakes: mistakesOf(link.breaks) };
+	if (link.seed) input.seed = link.seed;
+	const app = link.era ? emulatorAppForEra(link.era) : undefined;
+	if (app) {
+		input.clientId = app.clientId;
+		input.clientSecret = app.clientSecret;
+	}
+	return input;
 }

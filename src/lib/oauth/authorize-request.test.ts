@@ -75,3 +75,50 @@ describe('buildAuthorizeRequest', () => {
 		expect(params.has('code_challenge_method')).toBe(false);
 	});
 });
+
+describe('the Break-it switches at /authorize', () => {
+	const value = (options: AuthorizeRequestOptions, name: string) =>
+		new URL(buildAuthorizeRequest(options).url).searchParams.get(name);
+
+	it('leave out client_id, redirect_uri or response_type, and nothing else', () => {
+		for (const [mistake, name] of [
+			['omitClientId', 'client_id'],
+			['omitRedirectUri', 'redirect_uri'],
+			['omitResponseType', 'response_type']
+		] as const) {
+			const names = query({ ...base, mistakes: { [mistake]: true } }).map(([n]) => n);
+			expect(names).not.toContain(name);
+			expect(names).toHaveLength(query(base).length - 1);
+		}
+	});
+
+	it('spoil the client_id and the redirect_uri as apps really do', () => {
+		expect(value({ ...base, mistakes: { unknownClientId: true } }, 'client_id')).toBe('undefined');
+		expect(value({ ...base, mistakes: { quotedRedirectUri: true } }, 'redirect_uri')).toBe(
+			'"http://127.0.0.1:5173/callback"'
+		);
+		expect(value({ ...base, mistakes: { insecureRedirectUri: true } }, 'redirect_uri')).toBe(
+			'http://localhost:5173/callback'
+		);
+		expect(value({ ...base, mistakes: { unregisteredRedirectUri: true } }, 'redirect_uri')).toBe(
+			'http://127.0.0.1:5173/callback/'
+		);
+	});
+
+	it('add a removed scope to those asked for', () => {
+		expect(value({ ...base, mistakes: { illegalScope: true } }, 'scope')).toBe(
+			'user-read-private user-read-email user-read-birthdate'
+		);
+		expect(value({ ...base, scope: [], mistakes: { illegalScope: true } }, 'scope')).toBe(
+			'user-read-birthdate'
+		);
+	});
+
+	it('send the verifier as a plain challenge', () => {
+		const plain = { ...base, codeChallenge: 'E9Mel-cM', codeVerifier: 'verifier-43' };
+		expect(query({ ...plain, mistakes: { plainChallenge: true } }).slice(-2)).toEqual([
+			['code_challenge_method', 'plain'],
+			['code_challenge', 'verifier-43']
+		]);
+	});
+});

@@ -6,6 +6,7 @@
  */
 import {
 	findAuthorizePageError,
+	findRedirectError,
 	findTokenError,
 	findWebApiError,
 	getClientCheckError,
@@ -113,7 +114,7 @@ export class AccessDeniedError extends OAuthError {
 export class AuthorizationResponseError extends OAuthError {
 	readonly kind = 'authorization-response';
 	constructor(error: string, description?: string) {
-		super(error, description, null, redirectEntry(error));
+		super(error, description, null, findRedirectError(error));
 	}
 }
 
@@ -155,10 +156,4 @@ function bearerErrorCode(status: number): string {
 	if (status === 429) return 'rate_limited';
 	if (status >= 500) return 'server_error';
 	return 'invalid_request';
-}
-
-function redirectEntry(code: string): SpotifyErrorEntry | undefined {
-	return code === 'unsupported_response_type'
-		? getSpotifyError('unsupported-response-type')
-		: undefined;
 }

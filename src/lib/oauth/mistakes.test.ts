@@ -7,6 +7,12 @@ describe('teaching mistakes', () => {
 		expect(teachingMistakes.map((m) => m.name)).toEqual([...teachingMistakeNames]);
 	});
 
+	it('gives every switch its own badge, and a place where it means something', () => {
+		const labels = teachingMistakes.map((m) => m.label);
+		expect(new Set(labels).size).toBe(labels.length);
+		for (const mistake of teachingMistakes) expect(mistake.flows.length).toBeGreaterThan(0);
+	});
+
 	it('names only catalogued errors', () => {
 		for (const mistake of teachingMistakes)
 			if (mistake.expectedError) expect(getSpotifyError(mistake.expectedError)).toBeDefined();

@@ -213,3 +213,98 @@ describe('alterRedirectUri', () => {
 		expect(alterRedirectUri(input)).not.toBe(input);
 	});
 });
+
+describe('the Break-it switches at the token endpoint', () => {
+	const client = { method: 'basic', clientId: 'client123', clientSecret: 'secret456' } as const;
+	const decoded = (header: string | undefined) =>
+		Buffer.from(header!.replace(/^Basic /, ''), 'base64').toString('utf8');
+	const field = (
+		request: { body?: { fields: readonly (readonly [string, string])[] } },
+		name: string
+	) => request.body!.fields.find(([n]) => n === name)?.[1];
+
+	it('spoil the Basic credentials: another secret, swapped, a trailing newline', () => {
+		const sent = (mistakes: object) =>
+			decoded(
+				buildClientCredentialsRequest({ accountsBase, client, mistakes }).headers.Authorization
+			);
+		expect(sent({})).toBe('client123:secret456');
+		const wrong = sent({ wrongSecret: true });
+		expect(wrong.startsWith('client123:')).toBe(true);
+		expect(wrong).not.toBe('client123:secret456');
+		expect(wrong).toHaveLength('client123:secret456'.length);
+		expect(sent({ swappedCredentials: true })).toBe('secret456:client123');
+		expect(sent({ basicWithNewline: true })).toBe('client123:secret456\n');
+	});
+
+	it('spoil the credentials in the body the same way', () => {
+		const request = buildClientCredentialsRequest({
+			accountsBase,
+			client: { method: 'body', clientId: 'c', clientSecret: 's' },
+			mistakes: { swappedCredentials: true }
+		});
+		expect(encodeBody(request.body!)).toBe(
+			'grant_type=client_credentials&client_id=s&client_secret=c'
+		);
+	});
+
+	it('misspell the grant type with a hyphen', () => {
+		const mistakes = { misspeltGrantType: true };
+		expect(
+			field(buildClientCredentialsRequest({ accountsBase, client, mistakes }), 'grant_type')
+		).toBe('client-credentials');
+		const code = buildAuthorizationCodeTokenRequest({
+			accountsBase,
+			client,
+			code: 'AQcode',
+			redirectUri,
+			mistakes
+		});
+		expect(field(code, 'grant_type')).toBe('authorization-code');
+	});
+
+	it('send the code empty, drop the verifier, or cut it below 43 characters', () => {
+		const options = { accountsBase, clientId: 'client123', code: 'AQcode', redirectUri };
+		const pkce = (mistakes: object) =>
+			buildPkceTokenRequest({ ...options, codeVerifier: verifier, mistakes });
+		expect(field(pkce({ emptyCode: true }), 'code')).toBe('');
+		expect(field(pkce({ omitVerifier: true }), 'code_verifier')).toBeUndefined();
+		expect(field(pkce({ omitVerifier: true }), 'client_id')).toBe('client123');
+		expect(field(pkce({ shortVerifier: true }), 'code_verifier')).toBe(verifier.slice(0, 42));
+	});
+});
+
+describe('tokenRequestAsGet', () => {
+	it('puts the parameters in the query of a GET, and never the client secret', () => {
+		const request = buildAuthorizationCodeTokenRequest({
+			accountsBase,
+			client: { method: 'body', clientId: 'client123', clientSecret: 'secret456' },
+			code: 'AQcode',
+			redirectUri,
+			mistakes: { tokenRequestAsGet: true }
+		});
+		expect(request.method).toBe('GET');
+		expect(request.body).toBeUndefined();
+		const url = new URL(request.url);
+		expect(url.pathname).toBe('/api/token');
+		expect([...url.searchParams.keys()]).toEqual([
+			'grant_type',
+			'code',
+			'redirect_uri',
+			'client_id'
+		]);
+		expect(request.url).not.toContain('secret456');
+	});
+
+	it('keeps the Basic header', () => {
+		const request = buildClientCredentialsRequest({
+			accountsBase,
+			client: { method: 'basic', clientId: 'client123', clientSecret: 'secret456' },
+			mistakes: { tokenRequestAsGet: true }
+		});
+		expect(request.headers).toEqual({ Authorization: basic });
+		expect(request.url).toBe(
+			'https://accounts.spotify.com/api/token?grant_type=client_credentials'
+		);
+	});
+});

@@ -40,8 +40,8 @@ export function buildAuthorizationCodeTokenRequest(
 	options: AuthorizationCodeTokenOptions
 ): HttpRequestDescription {
 	const fields: Field[] = [
-		['grant_type', 'authorization_code'],
-		['code', options.code],
+		['grant_type', grantType('authorization_code', options.mistakes)],
+		['code', tokenStepCode(options.code, options.mistakes)],
 		['redirect_uri', tokenStepRedirectUri(options.redirectUri, options.mistakes)]
 	];
 	return tokenRequest(options, fields, options.client);
@@ -58,15 +58,16 @@ export interface PkceTokenOptions extends TokenRequestBase {
 export function buildPkceTokenRequest(options: PkceTokenOptions): HttpRequestDescription {
 	const { mistakes = {} } = options;
 	const fields: Field[] = [
-		['grant_type', 'authorization_code'],
-		['code', options.code],
+		['grant_type', grantType('authorization_code', mistakes)],
+		['code', tokenStepCode(options.code, mistakes)],
 		['redirect_uri', tokenStepRedirectUri(options.redirectUri, mistakes)],
 		['client_id', options.clientId]
 	];
-	if (!mistakes.omitPkce) {
-		const verifier = mistakes.wrongVerifier
-			? alterCodeVerifier(options.codeVerifier)
-			: options.codeVerifier;
+	if (!mistakes.omitPkce && !mistakes.omitVerifier) {
+		let verifier = options.codeVerifier;
+		if (mistakes.wrongVerifier) verifier = alterCodeVerifier(verifier);
+		// RFC 7636 §4.1: at least 43 characters; one fewer is malformed whatever it hashes to.
+		if (mistakes.shortVerifier) verifier = verifier.slice(0, 42);
 		fields.push(['code_verifier', verifier]);
 	}
 	return tokenRequest(options, fields, { method: 'none', clientId: options.clientId });
@@ -96,7 +97,11 @@ export interface ClientCredentialsOptions extends TokenRequestBase {
 export function buildClientCredentialsRequest(
 	options: ClientCredentialsOptions
 ): HttpRequestDescription {
-	return tokenRequest(options, [['grant_type', 'client_credentials']], options.client);
+	return tokenRequest(
+		options,
+		[['grant_type', grantType('client_credentials', options.mistakes)]],
+		options.client
+	);
 }
 
 /** Basic credentials as Spotify documents them: base64 of `client_id:client_secret`. */
@@ -119,16 +124,74 @@ function tokenStepRedirectUri(uri: string, mistakes: Mistakes | undefined): stri
 	return mistakes?.differentRedirectUri ? alterRedirectUri(uri) : uri;
 }
 
+/** `emptyCode`: the field is sent, with nothing in it (read from the wrong part of the URL). */
+function tokenStepCode(code: string, mistakes: Mistakes | undefined): string {
+	return mistakes?.emptyCode ? '' : code;
+}
+
+/** `misspeltGrantType`: a hyphen for the underscore, which Spotify echoes back as unsupported. */
+function grantType(value: string, mistakes: Mistakes | undefined): string {
+	return mistakes?.misspeltGrantType ? value.replace('_', '-') : value;
+}
+
+/**
+ * The secret as the credential switches spoil it: another app's (an old, rotated one), or the
+ * right one where the id should be and the other way round.
+ */
+function spoiledCredentials(
+	clientId: string,
+	clientSecret: string,
+	mistakes: Mistakes | undefined
+): { clientId: string; clientSecret: string } {
+	if (mistakes?.swappedCredentials) return { clientId: clientSecret, clientSecret: clientId };
+	if (mistakes?.wrongSecret) return { clientId, clientSecret: rotatedSecret(clientSecret) };
+	return { clientId, clientSecret };
+}
+
+/** A secret of the same shape that is not this one: its last character changed. */
+function rotatedSecret(secret: string): string {
+	const last = secret.at(-1) === '0' ? '1' : '0';
+	return `${secret.slice(0, -1)}${last}`;
+}
+
 function tokenRequest(
 	options: TokenRequestBase,
 	fields: Field[],
 	client: ClientAuthentication
 ): HttpRequestDescription {
-	if (client.method === 'body')
-		fields.push(['client_id', client.clientId], ['client_secret', client.clientSecret]);
-	const body: RequestBody = { type: options.mistakes?.bodyAsJson ? 'json' : 'form', fields };
+	const { mistakes } = options;
+	if (client.method === 'body') {
+		const sent = spoiledCredentials(client.clientId, client.clientSecret, mistakes);
+		fields.push(['client_id', sent.clientId], ['client_secret', sent.clientSecret]);
+	}
+	const body: RequestBody = { type: mistakes?.bodyAsJson ? 'json' : 'form', fields };
 	const headers: Record<string, string> = { 'Content-Type': contentTypeOf(body) };
-	if (client.method === 'basic')
-		headers.Authorization = basicAuthorization(client.clientId, client.clientSecret);
-	return { method: 'POST', url: joinUrl(options.accountsBase, TOKEN_PATH), headers, body };
+	if (client.method === 'basic') {
+		const sent = spoiledCredentials(client.clientId, client.clientSecret, mistakes);
+		// `echo "id:secret" | base64` encodes the newline too: a classic cause of bare invalid_client.
+		const newline = mistakes?.basicWithNewline ? '\n' : '';
+		headers.Authorization = basicAuthorization(sent.clientId, sent.clientSecret + newline);
+	}
+	const url = joinUrl(options.accountsBase, TOKEN_PATH);
+	if (mistakes?.tokenRequestAsGet) return asGet(url, headers, fields);
+	return { method: 'POST', url, headers, body };
+}
+
+/**
+ * `tokenRequestAsGet`: the parameters in the query string of a GET, as a link or a form with
+ * method=get would send them. A client secret never goes into a URL: it is left out.
+ */
+function asGet(
+	url: string,
+	headers: Record<string, string>,
+	fields: readonly Field[]
+): HttpRequestDescription {
+	const query = new URLSearchParams();
+	for (const [name, value] of fields) if (name !== 'client_secret') query.append(name, value);
+	const { Authorization: authorization } = headers;
+	return {
+		method: 'GET',
+		url: `${url}?${query}`,
+		headers: authorization ? { Authorization: authorization } : {}
+	};
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { teachingMistakes } from '../oauth/mistakes';
 import { decodeSpotifyError } from './error-decoder';
-import { breakingMistakes, catalog, findCatalogEntry, reproduceLink } from './error-entries';
+import { catalog } from './error-entries';
 import {
 	otherNotices,
 	spotifyErrors,
@@ -211,22 +210,5 @@ describe('other inputs', () => {
 describe('the catalog view', () => {
 	it('has unique slugs across Spotify errors, client checks and notices', () => {
 		expect(new Set(catalog.map((e) => e.slug)).size).toBe(catalog.length);
-	});
-
-	it('links a reproduction with the teaching mistake that causes it', () => {
-		expect(findCatalogEntry('code-verifier-incorrect')?.reproduce?.href).toBe(
-			'/flows/authorization-code-pkce?break=wrongVerifier'
-		);
-		expect(findCatalogEntry('illegal-scope')?.reproduce?.href).toBe(
-			'/flows/authorization-code-pkce?break=illegal-scope'
-		);
-		expect(findCatalogEntry('spotify-network-vpn')?.reproduce).toBeUndefined();
-		expect(reproduceLink('something-went-wrong', ['authorization-code'])).toBeUndefined();
-	});
-
-	it('names the same teaching mistakes as the protocol core', () => {
-		for (const m of teachingMistakes)
-			if (m.expectedError && m.name !== 'standardBase64Challenge')
-				expect(breakingMistakes[m.expectedError]).toEqual({ name: m.name, flows: m.flows });
 	});
 });

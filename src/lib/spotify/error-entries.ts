@@ -1,7 +1,8 @@
 /**
  * One view over everything the error catalog (errors.ts) holds — Spotify's answers, the checks a
  * client makes itself, and the notices no OAuth endpoint sends — shaped for the error decoder and
- * the /errors/<slug> pages: what the developer sees, where, and a link that reproduces it.
+ * the /errors/<slug> pages: what the developer sees and where. (How to reproduce each one in the
+ * emulator is the flows' business: src/lib/flows/reproductions.ts.)
  */
 import {
 	clientCheckErrors,
@@ -9,15 +10,12 @@ import {
 	spotifyErrors,
 	tokenErrorBody,
 	webApiErrorBody,
+	type ClientCheckSlug,
+	type NoticeSlug,
 	type SpotifyErrorEntry,
 	type SpotifyErrorSlug
 } from './errors';
 import type { FlowSlug } from './flows';
-
-export interface Reproduction {
-	href: string;
-	flow: FlowSlug;
-}
 
 export type CatalogKind = 'spotify' | 'client-check' | 'notice';
 
@@ -39,9 +37,10 @@ export interface CatalogEntry {
 	fix: string;
 	flows: readonly FlowSlug[];
 	problem?: number;
-	/** A flow page that reproduces it in the emulator (`?break=` names the mistake). */
-	reproduce?: Reproduction;
 }
+
+/** Every slug of the catalog: Spotify's errors, the client's own checks, the notices. */
+export type CatalogSlug = SpotifyErrorSlug | ClientCheckSlug | NoticeSlug;
 
 const surfaceLabel: Record<SpotifyErrorEntry['surface'], string> = {
 	'authorize-page': 'An error page at accounts.spotify.com/authorize (no redirect)',
@@ -77,45 +76,6 @@ export function symptomOf(e: SpotifyErrorEntry): string | undefined {
 	return e.text;
 }
 
-/** Entries the emulator cannot produce: undocumented causes, or not an OAuth answer at all. */
-const notReproducible = new Set(['failed-to-get-client', 'something-went-wrong']);
-
-/**
- * The teaching mistake (src/lib/oauth/mistakes.ts) that produces an error, and the flows it runs
- * in. Spelled out here because this layer must not import the protocol layer; a test checks it
- * against the mistakes' own `expectedError`.
- */
-export const breakingMistakes: Partial<
-	Record<SpotifyErrorSlug, { name: string; flows: readonly FlowSlug[] }>
-> = {
-	'invalid-authorization-code': {
-		name: 'reuseCode',
-		flows: ['authorization-code', 'authorization-code-pkce']
-	},
-	'code-verifier-incorrect': { name: 'wrongVerifier', flows: ['authorization-code-pkce'] },
-	'invalid-redirect-uri-token': {
-		name: 'differentRedirectUri',
-		flows: ['authorization-code', 'authorization-code-pkce']
-	},
-	'grant-type-missing': {
-		name: 'bodyAsJson',
-		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials']
-	}
-};
-
-/**
- * The flow page that reproduces an error in the emulator: `/flows/<flow>?break=<name>`, where the
- * name is a teaching mistake when one produces it, else the catalog slug.
- */
-export function reproduceLink(slug: string, flows: readonly FlowSlug[]): Reproduction | undefined {
-	if (notReproducible.has(slug) || flows.length === 0) return undefined;
-	const mistake = breakingMistakes[slug as SpotifyErrorSlug];
-	const usable = mistake ? flows.filter((f) => mistake.flows.includes(f)) : flows;
-	const flow = usable.includes('authorization-code-pkce') ? 'authorization-code-pkce' : usable[0];
-	if (!flow) return undefined;
-	return { href: `/flows/${flow}?break=${encodeURIComponent(mistake?.name ?? slug)}`, flow };
-}
-
 function fromSpotify(e: SpotifyErrorEntry): CatalogEntry {
 	return {
 		slug: e.slug,
@@ -130,8 +90,7 @@ function fromSpotify(e: SpotifyErrorEntry): CatalogEntry {
 		causes: e.causes,
 		fix: e.fix,
 		flows: e.flows,
-		problem: e.problem,
-		reproduce: e.surface === 'dashboard' ? undefined : reproduceLink(e.slug, e.flows)
+		problem: e.problem
 	};
 }
 
@@ -148,8 +107,7 @@ export const catalog: readonly CatalogEntry[] = [
 		code: e.code,
 		causes: e.causes,
 		fix: e.fix,
-		flows: e.flows,
-		reproduce: e.code === 'state_mismatch' ? reproduceLink(e.slug, e.flows) : undefined
+		flows: e.flows
 	})),
 	...otherNotices.map((e): CatalogEntry => ({
 		slug: e.slug,

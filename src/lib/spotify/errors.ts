@@ -762,6 +762,11 @@ export function findAuthorizePageError(text: string): SpotifyErrorEntry | undefi
 	);
 }
 
+/** Finds the catalog entry for an `?error=` code on the redirect back (access_denied aside). */
+export function findRedirectError(code: string): SpotifyErrorEntry | undefined {
+	return spotifyErrors.find((e) => e.surface === 'authorize-redirect' && e.code === code);
+}
+
 /** Finds the catalog entry for a Web API error answer. */
 export function findWebApiError(status: number, message?: string): SpotifyErrorEntry | undefined {
 	return spotifyErrors.find(
@@ -919,3 +924,5 @@ export const otherNotices = [
 		problem: 22
 	}
 ] as const satisfies readonly NoticeEntry[];
+
+export type NoticeSlug = (typeof otherNotices)[number]['slug'];
