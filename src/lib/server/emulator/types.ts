@@ -4,6 +4,7 @@
  * objects on the hot path) can both drive it.
  */
 import type { EraId } from '../../spotify/eras';
+import type { SpotifyErrorSlug } from '../../spotify/errors';
 
 export interface EmuRequest {
 	method: string;
@@ -20,6 +21,8 @@ export interface EmuResponse {
 	/** Set-Cookie values, one per cookie. */
 	cookies?: string[];
 	body: string;
+	/** The catalog entry an error page shows; never sent, read by the control API's consent replay. */
+	errorPage?: SpotifyErrorSlug;
 }
 
 export interface App {
