@@ -10,6 +10,7 @@ describe('configFromEnv', () => {
 		expect(config.apps[0].redirectUris).toEqual(defaultRedirectUris);
 		expect(config.apps[0].era).toBe('2026');
 		expect(config.control).toBe(true);
+		expect(config.seed).toBeNull();
 	});
 
 	it('reads the demo app, its era and the control switch', () => {
@@ -48,6 +49,11 @@ describe('EMULATOR_SEED', () => {
 		});
 		return (JSON.parse(response.body) as { access_token: string }).access_token;
 	}
+
+	it('is read, trimmed, into the configuration, not into the random source', () => {
+		expect(configFromEnv({ EMULATOR_SEED: ' class of 2026 ' }).seed).toBe('class of 2026');
+		expect(configFromEnv({ EMULATOR_SEED: '  ' }).seed).toBeNull();
+	});
 
 	it('gives every run the same tokens, so every screen in a workshop shows the same values', () => {
 		expect(firstToken({ EMULATOR_SEED: 'class of 2026' })).toBe(

@@ -64,6 +64,11 @@ export interface EmulatorConfig {
 	apps: AppSeed[];
 	/** Era used when no app is known (a Web API call with a missing or unknown token). */
 	defaultEra: EraId;
+	/**
+	 * EMULATOR_SEED: the seed of requests that carry no `grantwalk_seed` cookie (seed.ts), or null
+	 * for random codes and tokens.
+	 */
+	seed: string | null;
 	/** Control endpoints under <mount>/control/ (EMULATOR_CONTROL=off removes them). */
 	control: boolean;
 	codeTtlSeconds: number;
@@ -80,6 +85,7 @@ export function defaultConfig(): EmulatorConfig {
 		mount: '/emulator',
 		apps: [{ ...demoApp, redirectUris: [...demoApp.redirectUris] }, { ...legacyApp }],
 		defaultEra: defaultEraId,
+		seed: null,
 		control: true,
 		codeTtlSeconds: 600,
 		accessTokenTtlSeconds: 3600,
@@ -107,6 +113,8 @@ export function configFromEnv(env: Record<string, string | undefined>): Emulator
 		config.defaultEra = era;
 	}
 	if (env.EMULATOR_CONTROL?.trim().toLowerCase() === 'off') config.control = false;
+	const seed = env.EMULATOR_SEED?.trim();
+	if (seed) config.seed = seed;
 	// Both seeded apps must stay distinct even if someone configures the legacy id.
 	if (demo.clientId === legacyApp.clientId) config.apps.pop();
 	return config;

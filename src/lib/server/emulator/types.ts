@@ -61,6 +61,8 @@ export interface AuthorizeRequest {
 	scopes: string[];
 	codeChallenge: string | null;
 	showDialog: boolean;
+	/** The run's seed, read when /authorize was opened: its code or token derives from it. */
+	seed: string | null;
 }
 
 export interface Interaction {
@@ -84,6 +86,8 @@ export interface CodeRecord {
 	expiresAt: number;
 	authorizedAt: number;
 	used: boolean;
+	/** The seed the code was issued under: the exchange's tokens derive from it too. */
+	seed: string | null;
 }
 
 export interface AccessTokenRecord {
@@ -104,4 +108,7 @@ export interface RefreshTokenRecord {
 	/** App-clock ms; null when only revocation ends it. */
 	expiresAt: number | null;
 	revoked: boolean;
+	/** The seed of the grant, and how many refreshes used the token: what a refresh derives from. */
+	seed: string | null;
+	uses: number;
 }

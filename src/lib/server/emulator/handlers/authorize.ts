@@ -8,6 +8,7 @@ import { newId, type EmulatorContext } from '../context';
 import { formTargetFor } from '../html';
 import { consentPage } from '../pages/consent-page';
 import { loginPage } from '../pages/login-page';
+import { requestSeed } from '../seed';
 import { csrfToken, currentSession } from '../session';
 import type { AuthorizeRequest, EmuRequest, EmuResponse } from '../types';
 import { alreadyApproved, approve } from './complete';
@@ -27,7 +28,8 @@ export type AuthorizeVerdict =
 export function checkAuthorize(
 	ctx: EmulatorContext,
 	params: URLSearchParams,
-	nonce: string
+	nonce: string,
+	seed: string | null
 ): AuthorizeVerdict {
 	const state: AuthorizeState = { params, nonce };
 	for (const check of authorizeChecks) {
@@ -43,7 +45,8 @@ export function checkAuthorize(
 			state: params.get('state'),
 			scopes: state.scopes!,
 			codeChallenge: state.codeChallenge ?? null,
-			showDialog: params.get('show_dialog')?.toLowerCase() === 'true'
+			showDialog: params.get('show_dialog')?.toLowerCase() === 'true',
+			seed
 		}
 	};
 }
@@ -53,7 +56,7 @@ export function handleAuthorize(
 	request: EmuRequest,
 	nonce: string
 ): EmuResponse {
-	const verdict = checkAuthorize(ctx, request.url.searchParams, nonce);
+	const verdict = checkAuthorize(ctx, request.url.searchParams, nonce, requestSeed(ctx, request));
 	return verdict.ok ? showNextStep(ctx, request, verdict.request, nonce) : verdict.response;
 }
 

@@ -10,6 +10,7 @@ import { findUserByUsername } from '../fixtures/users';
 import { controlJson } from '../http';
 import { errorPageText } from '../pages/error-page';
 import { authorizePath, under } from '../paths';
+import { requestSeed } from '../seed';
 import type { EmuRequest, EmuResponse } from '../types';
 import { checkAuthorize } from './authorize';
 import { approve, deny } from './complete';
@@ -67,7 +68,8 @@ export function replayAuthorize(
 	const user = typeof username === 'string' ? findUserByUsername(username) : undefined;
 	if (!user) return bad('username must name one of the emulator’s users, such as "demo".');
 
-	const verdict = checkAuthorize(ctx, params, newId(ctx, 12));
+	// The replay's seed is the control request's: the explorer's cookie, or EMULATOR_SEED.
+	const verdict = checkAuthorize(ctx, params, newId(ctx, 12), requestSeed(ctx, request));
 	if (!verdict.ok) return controlJson(200, outcomeOf(verdict.response));
 	// Always the consent form's answer (303), even where an earlier approval would have skipped
 	// the page: a replay must not depend on what other runs on this server approved before.
