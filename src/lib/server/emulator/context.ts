@@ -42,12 +42,13 @@ export function appEra(app: App): Era {
 	return getEra(app.era);
 }
 
-/** Puts the configured apps (demo and legacy) into the store; they are never evicted. */
+/** Puts the configured apps (demo, legacy, development mode) into the store; never evicted. */
 export function seedApps(ctx: EmulatorContext): void {
 	for (const seed of ctx.config.apps) {
 		ctx.store.apps.set(seed.clientId, {
 			...seed,
 			redirectUris: [...seed.redirectUris],
+			...(seed.developmentMode && { developmentMode: { ...seed.developmentMode } }),
 			seeded: true,
 			createdAt: 0
 		});

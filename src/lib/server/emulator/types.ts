@@ -31,9 +31,21 @@ export interface App {
 	name: string;
 	redirectUris: string[];
 	era: EraId;
+	/** Present for an app in development mode; absent for extended quota (no such limits). */
+	developmentMode?: DevelopmentMode;
 	/** Seeded from the configuration: survives a reset and is never evicted. */
 	seeded: boolean;
 	createdAt: number;
+}
+
+/**
+ * Spotify's development mode (reference §9): a non-allow-listed user may log in and get tokens,
+ * but the Web API refuses them with 403; since 2026 the owner also needs Premium.
+ */
+export interface DevelopmentMode {
+	/** User ids on the app's allow-list (the dashboard's User Management). */
+	allowedUsers: readonly string[];
+	ownerHasPremium: boolean;
 }
 
 export interface User {
