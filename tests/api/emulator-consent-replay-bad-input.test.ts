@@ -1,15 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { defaultClientId } from '../../src/lib/server/emulator/config';
+import { authorizeUrl } from '../../src/lib/server/emulator/testing-http';
 
 test('control/authorize refuses what is not an authorize URL of this emulator, a bad decision or an unknown user', async ({
 	request,
 	baseURL
 }) => {
-	const url = `${baseURL}/emulator/accounts/authorize?${new URLSearchParams({
+	const url = authorizeUrl(baseURL, {
 		client_id: defaultClientId,
 		response_type: 'code',
 		redirect_uri: `${baseURL}/callback`
-	})}`;
+	});
 	const bodies = [
 		{ decision: 'agree' },
 		{ url: 'https://accounts.spotify.com/authorize?client_id=x', decision: 'agree' },

@@ -1,11 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { getSpotifyError } from '../../src/lib/spotify/errors';
 import { defaultClientId } from '../../src/lib/server/emulator/config';
-import { createApp } from '../../src/lib/server/emulator/testing-http';
-
-function authorizeUrl(baseURL: string | undefined, params: Record<string, string>): string {
-	return `${baseURL}/emulator/accounts/authorize?${new URLSearchParams(params)}`;
-}
+import { authorizeUrl, createApp } from '../../src/lib/server/emulator/testing-http';
 
 test('control/authorize: an unregistered redirect URI answers the error page, as /authorize shows it', async ({
 	request,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { defaultClientId } from '../../src/lib/server/emulator/config';
-import { basicAuth, createApp, tokenPath } from '../../src/lib/server/emulator/testing-http';
+import { authorizeUrl, createApp, exchangeCode } from '../../src/lib/server/emulator/testing-http';
 
 test('control/authorize: Agree without a login cookie gives a code that exchanges for tokens', async ({
 	request,
@@ -8,13 +8,13 @@ test('control/authorize: Agree without a login cookie gives a code that exchange
 }) => {
 	const app = await createApp(request);
 	const redirectUri = `${baseURL}/callback`;
-	const url = `${baseURL}/emulator/accounts/authorize?${new URLSearchParams({
+	const url = authorizeUrl(baseURL, {
 		client_id: app.client_id,
 		response_type: 'code',
 		redirect_uri: redirectUri,
 		state: 'replayed',
 		scope: 'user-read-private'
-	})}`;
+	});
 	const response = await request.post('/emulator/control/authorize', {
 		data: { url, decision: 'agree' },
 		maxRedirects: 0
@@ -27,14 +27,7 @@ test('control/authorize: Agree without a login cookie gives a code that exchange
 	const back = new URL(body.location);
 	expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
 	expect(back.searchParams.get('state')).toBe('replayed');
-	const tokens = await request.post(tokenPath, {
-		headers: { authorization: basicAuth(app.client_id, app.client_secret) },
-		form: {
-			grant_type: 'authorization_code',
-			code: back.searchParams.get('code')!,
-			redirect_uri: redirectUri
-		}
-	});
+	const tokens = await exchangeCode(request, app, back.searchParams.get('code')!, redirectUri);
 	expect(tokens.status()).toBe(200);
 	expect((await tokens.json()).scope).toBe('user-read-private');
 });
@@ -44,12 +37,12 @@ test('control/authorize: Cancel answers access_denied with the state', async ({
 	baseURL
 }) => {
 	const redirectUri = `${baseURL}/callback`;
-	const url = `${baseURL}/emulator/accounts/authorize?${new URLSearchParams({
+	const url = authorizeUrl(baseURL, {
 		client_id: defaultClientId,
 		response_type: 'code',
 		redirect_uri: redirectUri,
 		state: 'no'
-	})}`;
+	});
 	const response = await request.post('/emulator/control/authorize', {
 		data: { url, decision: 'cancel', username: 'alex' }
 	});

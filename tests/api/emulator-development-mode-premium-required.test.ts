@@ -3,27 +3,22 @@ import { webApiErrorBody } from '../../src/lib/spotify/errors';
 import { noPremiumAppCredentials } from '../../src/lib/spotify/demo-apps';
 import {
 	apiPath,
-	authorizationCode,
 	clientCredentials,
-	exchangeCode
+	seededTestApp,
+	userAccessToken
 } from '../../src/lib/server/emulator/testing-http';
 
-const app = {
-	client_id: noPremiumAppCredentials.clientId,
-	client_secret: noPremiumAppCredentials.clientSecret,
-	redirect_uris: [],
-	era: '2026'
-};
+const app = seededTestApp(noPremiumAppCredentials);
 
 test('development mode: an owner without Premium gets every Web API call refused, user or app token', async ({
 	request,
 	baseURL
 }) => {
 	const redirectUri = `${baseURL}/callback`;
-	const code = await authorizationCode(request, app, redirectUri, { scope: 'user-read-private' });
-	const exchange = await exchangeCode(request, app, code, redirectUri);
-	expect(exchange.status()).toBe(200);
-	const tokens = [(await exchange.json()).access_token, await clientCredentials(request, app)];
+	const tokens = [
+		await userAccessToken(request, app, redirectUri, { scope: 'user-read-private' }),
+		await clientCredentials(request, app)
+	];
 	for (const token of tokens)
 		for (const path of [
 			'/v1/me',

@@ -3,27 +3,22 @@ import { webApiErrorBody } from '../../src/lib/spotify/errors';
 import { unregisteredUserAppCredentials } from '../../src/lib/spotify/demo-apps';
 import {
 	apiPath,
-	authorizationCode,
 	clientCredentials,
-	exchangeCode
+	seededTestApp,
+	userAccessToken
 } from '../../src/lib/server/emulator/testing-http';
 
-const app = {
-	client_id: unregisteredUserAppCredentials.clientId,
-	client_secret: unregisteredUserAppCredentials.clientSecret,
-	redirect_uris: [],
-	era: '2026'
-};
+const app = seededTestApp(unregisteredUserAppCredentials);
 
 test('development mode: the demo user, not on the allow-list, gets tokens that the Web API refuses with 403', async ({
 	request,
 	baseURL
 }) => {
 	const redirectUri = `${baseURL}/callback`;
-	const code = await authorizationCode(request, app, redirectUri, { scope: 'user-read-private' });
-	const exchange = await exchangeCode(request, app, code, redirectUri);
-	expect(exchange.status()).toBe(200);
-	const { access_token } = await exchange.json();
+	// Development mode refuses at the Web API only: the user's tokens are issued.
+	const access_token = await userAccessToken(request, app, redirectUri, {
+		scope: 'user-read-private'
+	});
 	for (const path of ['/v1/me', '/v1/artists/0GrantwaLkArtist000001']) {
 		const response = await request.get(`${apiPath}${path}`, {
 			headers: { authorization: `Bearer ${access_token}` }

@@ -4,6 +4,7 @@ import { seedCookieName } from '../../src/lib/spotify/emulator-seed';
 import { defaultClientId } from '../../src/lib/server/emulator/config';
 import {
 	authorizationCode,
+	authorizeUrl,
 	basicAuth,
 	createApp,
 	tokenPath
@@ -38,7 +39,7 @@ function withSeed(playwright: PlaywrightWorkerArgs['playwright'], baseURL: strin
 /** The explorer's replayed PKCE run: consent replay, exchange, refresh. */
 async function replayRun(request: APIRequestContext, baseURL: string, state: string) {
 	const redirectUri = `${baseURL}/callback`;
-	const url = `${baseURL}/emulator/accounts/authorize?${new URLSearchParams({
+	const url = authorizeUrl(baseURL, {
 		client_id: defaultClientId,
 		response_type: 'code',
 		redirect_uri: redirectUri,
@@ -46,7 +47,7 @@ async function replayRun(request: APIRequestContext, baseURL: string, state: str
 		scope: 'user-read-private',
 		code_challenge: challenge,
 		code_challenge_method: 'S256'
-	})}`;
+	});
 	const replay = await request.post('/emulator/control/authorize', {
 		data: { url, decision: 'agree' }
 	});

@@ -37,29 +37,34 @@ interface Run {
 	appToken: string;
 }
 
-/** One explorer run: PKCE authorize (login, Agree), exchange, two refreshes, client credentials. */
-function run(c: TestClient, state = 'st4te'): Run {
+/** The run's PKCE authorization (login, Agree): its code. */
+function authorizeRun(c: TestClient, state: string): string {
 	const location = c.authorize({
 		state,
 		scope: 'user-read-private',
 		code_challenge: s256(verifier),
 		code_challenge_method: 'S256'
 	});
-	const code = param(location, 'code')!;
-	const tokens = json(
-		post(
-			c,
-			{
-				grant_type: 'authorization_code',
-				code,
-				redirect_uri: redirectUri,
-				client_id: defaultClientId,
-				code_verifier: verifier
-			},
-			false
-		)
-	);
-	const refresh = tokens.refresh_token as string;
+	return param(location, 'code')!;
+}
+
+/** The run's PKCE exchange of `code`: its tokens. */
+function exchangeRun(c: TestClient, code: string): { access: string; refresh: string } {
+	const form = {
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: redirectUri,
+		client_id: defaultClientId,
+		code_verifier: verifier
+	};
+	const tokens = json(post(c, form, false));
+	return { access: tokens.access_token as string, refresh: tokens.refresh_token as string };
+}
+
+/** One explorer run: PKCE authorize, exchange, two refreshes, client credentials. */
+function run(c: TestClient, state = 'st4te'): Run {
+	const code = authorizeRun(c, state);
+	const { access, refresh } = exchangeRun(c, code);
 	const refreshed = [0, 1].map((i) => {
 		const answer = post(
 			c,
@@ -70,7 +75,7 @@ function run(c: TestClient, state = 'st4te'): Run {
 		return json(answer).access_token as string;
 	});
 	const appToken = json(post(c, { grant_type: 'client_credentials' })).access_token as string;
-	return { code, access: tokens.access_token as string, refresh, refreshed, appToken };
+	return { code, access, refresh, refreshed, appToken };
 }
 
 /** Another client's traffic: a plain code flow, a client-credentials token, an unseeded login. */
@@ -151,33 +156,12 @@ describe('a seeded run', () => {
 		const reference = run(browser(emulator(), 'workshop'));
 		const e = emulator();
 		const c = browser(e, 'workshop');
-		const code = param(
-			c.authorize({
-				state: 'st4te',
-				scope: 'user-read-private',
-				code_challenge: s256(verifier),
-				code_challenge_method: 'S256'
-			}),
-			'code'
-		)!;
+		const code = authorizeRun(c, 'st4te');
 		otherTraffic(e);
 		otherTraffic(e, 'another seed');
-		const tokens = json(
-			post(
-				c,
-				{
-					grant_type: 'authorization_code',
-					code,
-					redirect_uri: redirectUri,
-					client_id: defaultClientId,
-					code_verifier: verifier
-				},
-				false
-			)
-		);
+		const tokens = exchangeRun(c, code);
 		expect(code).toBe(reference.code);
-		expect(tokens.access_token).toBe(reference.access);
-		expect(tokens.refresh_token).toBe(reference.refresh);
+		expect(tokens).toEqual({ access: reference.access, refresh: reference.refresh });
 	});
 
 	it('differs for another seed and for another state', () => {
