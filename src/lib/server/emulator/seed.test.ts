@@ -235,6 +235,57 @@ describe('a seeded run', () => {
 	});
 });
 
+describe('a seeded consent replay', () => {
+	const base = {
+		client_id: defaultClientId,
+		response_type: 'code',
+		redirect_uri: redirectUri,
+		state: 's',
+		scope: 'user-read-private',
+		code_challenge: s256(verifier),
+		code_challenge_method: 'S256'
+	};
+	function replayed(params: Record<string, string>, username = 'demo', e = emulator()): string {
+		const url = `${origin}/emulator/accounts/authorize?${new URLSearchParams(params)}`;
+		const body = json(
+			browser(e, 'inputs').control('/authorize', { url, decision: 'agree', username })
+		);
+		return body.location as string;
+	}
+
+	it('derives the code from every authorize input, and from nothing else', () => {
+		const code = param(replayed(base), 'code');
+		expect(param(replayed(base), 'code')).toBe(code);
+		const variants: [Record<string, string>, string][] = [
+			[{ ...base, client_id: legacyApp.clientId }, 'demo'],
+			[base, 'alex'],
+			[{ ...base, redirect_uri: 'https://example.com/callback' }, 'demo'],
+			[{ ...base, state: 't' }, 'demo'],
+			[{ ...base, scope: 'user-read-email' }, 'demo'],
+			[{ ...base, code_challenge: s256(`${verifier}x`) }, 'demo']
+		];
+		for (const [params, user] of variants)
+			expect(param(replayed(params, user), 'code'), JSON.stringify(params)).not.toBe(code);
+	});
+
+	it('gives the implicit grant the same working token on two instances', () => {
+		const implicit = {
+			client_id: legacyApp.clientId,
+			response_type: 'token',
+			redirect_uri: 'http://localhost:8888/callback',
+			state: 'i'
+		};
+		const e = emulator();
+		const token = param(replayed(implicit, 'demo', e), 'access_token', 'fragment');
+		expect(token).toMatch(/^BQ/);
+		expect(param(replayed(implicit), 'access_token', 'fragment')).toBe(token);
+		const me = browser(e).call('GET', '/emulator/api/v1/me', {
+			headers: { authorization: `Bearer ${token}` }
+		});
+		expect(json(me).id).toBe('demo');
+	});
+});
+
 describe('without a seed', () => {
 	it('codes and tokens are random: two instances, or two runs, never agree', () => {
 		const a = run(browser(emulator()));
