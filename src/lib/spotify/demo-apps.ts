@@ -15,3 +15,15 @@ export const legacyAppCredentials = {
 	clientId: 'c1a551c0c1a551c0c1a551c0c1a551c0',
 	clientSecret: 'c1a551c5ec2e7c1a551c5ec2e7c1a551'
 } as const;
+
+/** A development-mode app whose allow-list lacks the demo user: its Web API calls answer 403. */
+export const unregisteredUserAppCredentials = {
+	clientId: 'a110a110a110a110a110a110a110a110',
+	clientSecret: 'a110115ec2e7a110115ec2e7a110115e'
+} as const;
+
+/** A development-mode app whose owner has no Premium (2026): every Web API call answers 403. */
+export const noPremiumAppCredentials = {
+	clientId: 'f2eef2eef2eef2eef2eef2eef2eef2ee',
+	clientSecret: 'f2ee5ec2e7f2ee5ec2e7f2ee5ec2e7f2'
+} as const;

@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, defaultClientId, defaultRedirectUris, legacyApp } from './config';
+import {
+	configFromEnv,
+	defaultClientId,
+	defaultRedirectUris,
+	legacyApp,
+	noPremiumApp,
+	unregisteredUserApp
+} from './config';
 import { emulatorFromEnv } from './instance';
 import { basic } from './testing';
 
 describe('configFromEnv', () => {
 	it('keeps the documented defaults when nothing is set', () => {
 		const config = configFromEnv({});
-		expect(config.apps.map((a) => a.clientId)).toEqual([defaultClientId, legacyApp.clientId]);
+		expect(config.apps.map((a) => a.clientId)).toEqual([
+			defaultClientId,
+			legacyApp.clientId,
+			unregisteredUserApp.clientId,
+			noPremiumApp.clientId
+		]);
 		expect(config.apps[0].redirectUris).toEqual(defaultRedirectUris);
+		for (const app of [unregisteredUserApp, noPremiumApp]) {
+			expect(app.redirectUris).toEqual(defaultRedirectUris);
+			expect(app.era).toBe('2026');
+		}
+		expect(unregisteredUserApp.developmentMode?.allowedUsers).not.toContain('demo');
+		expect(noPremiumApp.developmentMode?.ownerHasPremium).toBe(false);
 		expect(config.apps[0].era).toBe('2026');
 		expect(config.control).toBe(true);
+		expect(config.seed).toBeNull();
 	});
 
 	it('reads the demo app, its era and the control switch', () => {
@@ -30,6 +49,19 @@ describe('configFromEnv', () => {
 		expect(config.control).toBe(false);
 	});
 
+	it('gives the development-mode apps the demo app’s redirect URIs, and keeps ids distinct', () => {
+		const config = configFromEnv({
+			EMULATOR_CLIENT_ID: noPremiumApp.clientId,
+			EMULATOR_REDIRECT_URIS: 'https://class.example/cb'
+		});
+		expect(config.apps.map((a) => [a.clientId, a.redirectUris])).toEqual([
+			[noPremiumApp.clientId, ['https://class.example/cb']],
+			[legacyApp.clientId, legacyApp.redirectUris],
+			[unregisteredUserApp.clientId, ['https://class.example/cb']]
+		]);
+		expect(config.apps[0].developmentMode).toBeUndefined();
+	});
+
 	it('ignores an unknown era', () => {
 		expect(configFromEnv({ EMULATOR_ERA: '1999' }).apps[0].era).toBe('2026');
 	});
@@ -48,6 +80,11 @@ describe('EMULATOR_SEED', () => {
 		});
 		return (JSON.parse(response.body) as { access_token: string }).access_token;
 	}
+
+	it('is read, trimmed, into the configuration, not into the random source', () => {
+		expect(configFromEnv({ EMULATOR_SEED: ' class of 2026 ' }).seed).toBe('class of 2026');
+		expect(configFromEnv({ EMULATOR_SEED: '  ' }).seed).toBeNull();
+	});
 
 	it('gives every run the same tokens, so every screen in a workshop shows the same values', () => {
 		expect(firstToken({ EMULATOR_SEED: 'class of 2026' })).toBe(

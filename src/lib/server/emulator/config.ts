@@ -1,13 +1,20 @@
 /**
  * The emulator's configuration and its documented defaults: the demo app (overridable with
  * EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS, EMULATOR_ERA), the legacy
- * app that follows the rules from before 2025-11-27, and the demo users. Tests and the site import
- * these values instead of repeating them.
+ * app that follows the rules from before 2025-11-27, two development-mode apps whose Web API
+ * calls are refused, and the demo users. Tests and the site import these values instead of
+ * repeating them.
  */
-import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
+import {
+	demoAppCredentials,
+	legacyAppCredentials,
+	noPremiumAppCredentials,
+	unregisteredUserAppCredentials
+} from '$lib/spotify/demo-apps';
 import { defaultEraId, isEraId, type EraId } from '../../spotify/eras';
 import { defaultCaps, type StoreCaps } from './store';
 import { demoUsers } from './fixtures/users';
+import type { DevelopmentMode } from './types';
 
 export { demoUsers };
 
@@ -17,6 +24,7 @@ export interface AppSeed {
 	name: string;
 	redirectUris: string[];
 	era: EraId;
+	developmentMode?: DevelopmentMode;
 }
 
 /** The main demo app's Client ID (32 hex characters, like Spotify's). */
@@ -58,12 +66,42 @@ export const demoApp: AppSeed = {
 	era: defaultEraId
 };
 
+/**
+ * Development mode, allow-list without the demo user (only `alex`): demo's tokens are issued, but
+ * the Web API answers 403 `user-not-registered` to them (reference §9: "may log in and get a
+ * token"); alex's work, and app tokens too, since the allow-list is about users.
+ */
+export const unregisteredUserApp: AppSeed = {
+	...unregisteredUserAppCredentials,
+	name: 'Development-mode app (demo user not registered)',
+	redirectUris: [...defaultRedirectUris],
+	era: '2026',
+	developmentMode: { allowedUsers: ['alex'], ownerHasPremium: true }
+};
+
+/** Development mode, owner without Premium (2026 rule): every Web API call answers 403. */
+export const noPremiumApp: AppSeed = {
+	...noPremiumAppCredentials,
+	name: 'Development-mode app (owner without Premium)',
+	redirectUris: [...defaultRedirectUris],
+	era: '2026',
+	developmentMode: { allowedUsers: ['demo', 'alex'], ownerHasPremium: false }
+};
+
+/** The seeded apps beside the demo app, in the order the dashboard lists them. */
+const otherSeededApps: readonly AppSeed[] = [legacyApp, unregisteredUserApp, noPremiumApp];
+
 export interface EmulatorConfig {
 	/** Path prefix the emulator is mounted at: `/emulator` on the site and standalone. */
 	mount: string;
 	apps: AppSeed[];
 	/** Era used when no app is known (a Web API call with a missing or unknown token). */
 	defaultEra: EraId;
+	/**
+	 * EMULATOR_SEED: the seed of requests that carry no `grantwalk_seed` cookie (seed.ts), or null
+	 * for random codes and tokens.
+	 */
+	seed: string | null;
 	/** Control endpoints under <mount>/control/ (EMULATOR_CONTROL=off removes them). */
 	control: boolean;
 	codeTtlSeconds: number;
@@ -78,8 +116,12 @@ export interface EmulatorConfig {
 export function defaultConfig(): EmulatorConfig {
 	return {
 		mount: '/emulator',
-		apps: [{ ...demoApp, redirectUris: [...demoApp.redirectUris] }, { ...legacyApp }],
+		apps: [demoApp, ...otherSeededApps].map((app) => ({
+			...app,
+			redirectUris: [...app.redirectUris]
+		})),
 		defaultEra: defaultEraId,
+		seed: null,
 		control: true,
 		codeTtlSeconds: 600,
 		accessTokenTtlSeconds: 3600,
@@ -100,14 +142,20 @@ export function configFromEnv(env: Record<string, string | undefined>): Emulator
 	const uris = env.EMULATOR_REDIRECT_URIS?.split(',')
 		.map((u) => u.trim())
 		.filter((u) => u.length > 0);
-	if (uris?.length) demo.redirectUris = uris;
+	if (uris?.length) {
+		demo.redirectUris = uris;
+		// The development-mode apps register the demo app's URIs, so they work wherever it does.
+		for (const app of config.apps) if (app.developmentMode) app.redirectUris = [...uris];
+	}
 	const era = env.EMULATOR_ERA?.trim();
 	if (era && isEraId(era)) {
 		demo.era = era;
 		config.defaultEra = era;
 	}
 	if (env.EMULATOR_CONTROL?.trim().toLowerCase() === 'off') config.control = false;
-	// Both seeded apps must stay distinct even if someone configures the legacy id.
-	if (demo.clientId === legacyApp.clientId) config.apps.pop();
+	const seed = env.EMULATOR_SEED?.trim();
+	if (seed) config.seed = seed;
+	// The seeded apps must stay distinct even if someone gives the demo app another one's id.
+	config.apps = config.apps.filter((app, i) => i === 0 || app.clientId !== demo.clientId);
 	return config;
 }

@@ -24,16 +24,12 @@ export function appNow(ctx: EmulatorContext, clientId: string | null): number {
 	return ctx.clock.now() + all + own;
 }
 
-/** An opaque token like Spotify's: a two-letter prefix (`AQ` codes and refresh, `BQ` access). */
-export function newToken(ctx: EmulatorContext, prefix: 'AQ' | 'BQ', bytes: number): string {
-	return prefix + base64url(ctx.random.bytes(bytes));
-}
-
+/** A random id (sessions, CSRF tokens, interactions, nonces): always random, never seeded. */
 export function newId(ctx: EmulatorContext, bytes = 16): string {
 	return base64url(ctx.random.bytes(bytes));
 }
 
-/** 32 hex characters, the shape of Spotify client ids and secrets. */
+/** 32 hex characters, the shape of Spotify client ids and secrets; always random, never seeded. */
 export function newHex32(ctx: EmulatorContext): string {
 	return hex(ctx.random.bytes(16));
 }
@@ -46,12 +42,13 @@ export function appEra(app: App): Era {
 	return getEra(app.era);
 }
 
-/** Puts the configured apps (demo and legacy) into the store; they are never evicted. */
+/** Puts the configured apps (demo, legacy, development mode) into the store; never evicted. */
 export function seedApps(ctx: EmulatorContext): void {
 	for (const seed of ctx.config.apps) {
 		ctx.store.apps.set(seed.clientId, {
 			...seed,
 			redirectUris: [...seed.redirectUris],
+			...(seed.developmentMode && { developmentMode: { ...seed.developmentMode } }),
 			seeded: true,
 			createdAt: 0
 		});

@@ -1,6 +1,6 @@
 /**
- * Property tests: no input makes /authorize or /api/token answer 5xx, crash, or redirect to an
- * unregistered URI. Seeded, so a failure reproduces.
+ * Property tests: no input makes /authorize, /api/token or the consent replay answer 5xx, crash,
+ * or redirect to an unregistered URI. Seeded, so a failure reproduces.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,43 @@ describe('fuzz', () => {
 					const parsed = JSON.parse(response.body) as Record<string, unknown>;
 					if (response.status === 200) expect(parsed.token_type).toBe('Bearer');
 					else expect(typeof parsed.error).toBe('string');
+				}
+			),
+			runs
+		);
+	});
+
+	it('control/authorize answers the page, the redirect or invalid_request, for any URL and seed', () => {
+		const { emulator } = testEmulator();
+		const seedCookie = fc.option(fc.string({ maxLength: 80 }).map(encodeURIComponent));
+		fc.assert(
+			fc.property(
+				pairs,
+				fc.constantFrom('agree', 'cancel', 'accept', 7),
+				fc.constantFrom(undefined, 'demo', 'alex', 'ALEX ', 'mallory', null),
+				seedCookie,
+				(list, decision, username, seed) => {
+					const url = `http://127.0.0.1:4173/emulator/accounts/authorize?${encode(list)}`;
+					const headers: Record<string, string> = { 'content-type': 'application/json' };
+					if (seed !== null) headers.cookie = `grantwalk_seed=${seed}`;
+					const response = emulator.handleRaw({
+						method: 'POST',
+						url: new URL('http://127.0.0.1:4173/emulator/control/authorize'),
+						header: (n) => headers[n] ?? null,
+						body: JSON.stringify({ url, decision, username })
+					});
+					const body = JSON.parse(response.body) as Record<string, unknown>;
+					if (response.status === 400) {
+						expect(body.error).toBe('invalid_request');
+					} else if (body.outcome === 'page') {
+						expect(response.status).toBe(200);
+						expect(typeof body.text).toBe('string');
+					} else {
+						expect(response.status).toBe(200);
+						expect(body.outcome).toBe('redirect');
+						const target = (body.location as string).split(/[?#]/)[0];
+						expect(defaultRedirectUris.some((r) => redirectUriMatches(r, target))).toBe(true);
+					}
 				}
 			),
 			runs

@@ -1,17 +1,37 @@
 /**
  * Issuing codes and tokens. Lifetimes follow reference §6: codes 10 minutes and single use, access
  * tokens 3600 s, refresh tokens until revoked or (2026 era) six months from the authorization.
+ * With a seed each value derives from what caused it (seed.ts); issuing a value that is already
+ * stored replaces its record with a fresh one, since a new authorization is a new grant.
  */
 import { refreshTokenExpiry } from '../../spotify/eras';
-import { appEra, appNow, newToken, type EmulatorContext } from './context';
+import { appEra, appNow, type EmulatorContext } from './context';
+import { issueValue, type Derivation } from './seed';
 import type { App, AuthorizeRequest, User } from './types';
+
+/** What an authorization's code, or its implicit-grant token, derives from under a seed. */
+export function authorizationInputs(request: AuthorizeRequest, user: User): Derivation['inputs'] {
+	return [
+		request.clientId,
+		user.id,
+		request.redirectUri,
+		request.state,
+		request.scopes.join(' '),
+		request.codeChallenge,
+		request.responseType
+	];
+}
 
 /** How long an expired artifact is kept, so the emulator can say "expired" rather than "invalid". */
 const graceMs = 3600_000;
 
 export function issueCode(ctx: EmulatorContext, request: AuthorizeRequest, user: User): string {
 	const now = appNow(ctx, request.clientId);
-	const code = newToken(ctx, 'AQ', 150);
+	const code = issueValue(ctx, 'AQ', 150, {
+		seed: request.seed,
+		kind: 'code',
+		inputs: authorizationInputs(request, user)
+	});
 	const ttl = ctx.config.codeTtlSeconds * 1000;
 	ctx.store.codes.set(
 		code,
@@ -23,7 +43,8 @@ export function issueCode(ctx: EmulatorContext, request: AuthorizeRequest, user:
 			codeChallenge: request.codeChallenge,
 			expiresAt: now + ttl,
 			authorizedAt: now,
-			used: false
+			used: false,
+			seed: request.seed
 		},
 		ctx.clock.now() + ttl + graceMs
 	);
@@ -34,9 +55,10 @@ export function issueAccessToken(
 	ctx: EmulatorContext,
 	clientId: string,
 	userId: string | null,
-	scopes: string[]
+	scopes: string[],
+	derivation: Derivation
 ): string {
-	const token = newToken(ctx, 'BQ', 96);
+	const token = issueValue(ctx, 'BQ', 96, derivation);
 	const ttl = ctx.config.accessTokenTtlSeconds * 1000;
 	ctx.store.accessTokens.set(
 		token,
@@ -52,9 +74,10 @@ export function issueRefreshToken(
 	userId: string,
 	scopes: string[],
 	publicClient: boolean,
-	authorizedAt: number
+	authorizedAt: number,
+	derivation: Derivation
 ): string {
-	const token = newToken(ctx, 'AQ', 98);
+	const token = issueValue(ctx, 'AQ', 98, derivation);
 	const expiresAt = refreshTokenExpiry(appEra(app), authorizedAt);
 	ctx.store.refreshTokens.set(
 		token,
@@ -65,7 +88,9 @@ export function issueRefreshToken(
 			publicClient,
 			authorizedAt,
 			expiresAt,
-			revoked: false
+			revoked: false,
+			seed: derivation.seed,
+			uses: 0
 		},
 		// Kept past expiry (and while revoked) so the answer can say why it stopped working.
 		expiresAt === null ? Infinity : ctx.clock.now() + (expiresAt - authorizedAt) + graceMs

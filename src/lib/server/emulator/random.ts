@@ -1,4 +1,4 @@
-/** Randomness, injected so that a seeded emulator answers the same tokens on every screen. */
+/** Randomness, injected so that unit tests can replace the CSPRNG with a repeatable stream. */
 import { createHash, randomFillSync } from 'node:crypto';
 
 export interface Random {
@@ -27,8 +27,9 @@ export function createCryptoRandom(poolSize = 64 * 1024): Random {
 export const cryptoRandom: Random = createCryptoRandom();
 
 /**
- * A deterministic source for workshops and tests (EMULATOR_SEED): SHA-256 over the seed and a
- * counter. Predictable by design, so never for anything but the emulator.
+ * A deterministic stand-in for the CSPRNG in unit tests: SHA-256 over the seed and a counter.
+ * Predictable by design, so never in a running emulator (EMULATOR_SEED seeds codes and tokens
+ * through seed.ts instead, and leaves this source random).
  */
 export function seededRandom(seed: string): Random {
 	let counter = 0;

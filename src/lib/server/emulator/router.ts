@@ -11,16 +11,9 @@ import { handleToken } from './handlers/token';
 import { handleWebApi } from './handlers/web-api';
 import { homePage } from './pages/dashboard-pages';
 import { errorPage } from './pages/error-page';
+import { authorizePath, under } from './paths';
 import { csrfToken } from './session';
 import type { EmuRequest, EmuResponse } from './types';
-
-/** `/authorize`, or a locale-prefixed `/en/authorize` as observed (reference §1). */
-const authorizePath = /^\/accounts(?:\/[a-z]{2}(?:-[A-Za-z]{2})?)?\/authorize\/?$/;
-
-function under(path: string, prefix: string): string | null {
-	if (path === prefix) return '';
-	return path.startsWith(prefix + '/') ? path.slice(prefix.length) : null;
-}
 
 export function route(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
 	const path = under(request.url.pathname, ctx.config.mount);

@@ -15,6 +15,19 @@ export interface TestApp {
 	era: string;
 }
 
+/** One of the emulator's seeded apps, from its published credentials (spotify/demo-apps.ts). */
+export function seededTestApp(
+	credentials: { clientId: string; clientSecret: string },
+	era = '2026'
+): TestApp {
+	return {
+		client_id: credentials.clientId,
+		client_secret: credentials.clientSecret,
+		redirect_uris: [],
+		era
+	};
+}
+
 export async function createApp(
 	request: APIRequestContext,
 	body: { era?: string; redirect_uris?: string[]; name?: string } = {}
@@ -22,6 +35,11 @@ export async function createApp(
 	const response = await request.post('/emulator/control/apps', { data: body });
 	if (response.status() !== 201) throw new Error(`control/apps: ${await response.text()}`);
 	return (await response.json()) as TestApp;
+}
+
+/** The absolute authorize URL a client would open, as control/authorize takes it. */
+export function authorizeUrl(baseURL: string | undefined, params: Record<string, string>): string {
+	return `${baseURL}/emulator/accounts/authorize?${new URLSearchParams(params)}`;
 }
 
 export function field(html: string, name: string): string {
@@ -118,5 +136,18 @@ export async function clientCredentials(request: APIRequestContext, app: TestApp
 		headers: { authorization: basicAuth(app.client_id, app.client_secret) },
 		form: { grant_type: 'client_credentials' }
 	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** A user's access token for `app`: the code flow (Agree, demo user), then the exchange. */
+export async function userAccessToken(
+	request: APIRequestContext,
+	app: TestApp,
+	redirectUri: string,
+	extra: Record<string, string> = {}
+): Promise<string> {
+	const code = await authorizationCode(request, app, redirectUri, extra);
+	const response = await exchangeCode(request, app, code, redirectUri);
+	if (response.status() !== 200) throw new Error(`exchange: ${await response.text()}`);
 	return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -56,6 +56,14 @@ export class TestClient {
 		return response;
 	}
 
+	/** A JSON POST to the control API. */
+	control(path: string, body: unknown): EmuResponse {
+		return this.call('POST', `/emulator/control${path}`, {
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+	}
+
 	/** Reads a hidden field from the last page. */
 	static field(page: EmuResponse, name: string): string {
 		const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body);

@@ -4,6 +4,7 @@
  * objects on the hot path) can both drive it.
  */
 import type { EraId } from '../../spotify/eras';
+import type { SpotifyErrorSlug } from '../../spotify/errors';
 
 export interface EmuRequest {
 	method: string;
@@ -20,6 +21,8 @@ export interface EmuResponse {
 	/** Set-Cookie values, one per cookie. */
 	cookies?: string[];
 	body: string;
+	/** The catalog entry an error page shows; never sent, read by the control API's consent replay. */
+	errorPage?: SpotifyErrorSlug;
 }
 
 export interface App {
@@ -28,9 +31,21 @@ export interface App {
 	name: string;
 	redirectUris: string[];
 	era: EraId;
+	/** Present for an app in development mode; absent for extended quota (no such limits). */
+	developmentMode?: DevelopmentMode;
 	/** Seeded from the configuration: survives a reset and is never evicted. */
 	seeded: boolean;
 	createdAt: number;
+}
+
+/**
+ * Spotify's development mode (reference §9): a non-allow-listed user may log in and get tokens,
+ * but the Web API refuses them with 403; since 2026 the owner also needs Premium.
+ */
+export interface DevelopmentMode {
+	/** User ids on the app's allow-list (the dashboard's User Management). */
+	allowedUsers: readonly string[];
+	ownerHasPremium: boolean;
 }
 
 export interface User {
@@ -58,6 +73,8 @@ export interface AuthorizeRequest {
 	scopes: string[];
 	codeChallenge: string | null;
 	showDialog: boolean;
+	/** The run's seed, read when /authorize was opened: its code or token derives from it. */
+	seed: string | null;
 }
 
 export interface Interaction {
@@ -81,6 +98,8 @@ export interface CodeRecord {
 	expiresAt: number;
 	authorizedAt: number;
 	used: boolean;
+	/** The seed the code was issued under: the exchange's tokens derive from it too. */
+	seed: string | null;
 }
 
 export interface AccessTokenRecord {
@@ -101,4 +120,7 @@ export interface RefreshTokenRecord {
 	/** App-clock ms; null when only revocation ends it. */
 	expiresAt: number | null;
 	revoked: boolean;
+	/** The seed of the grant, and how many refreshes used the token: what a refresh derives from. */
+	seed: string | null;
+	uses: number;
 }

@@ -1,6 +1,7 @@
 /**
  * Web API authentication (reference §7.4): a `Bearer <token>` header, a known and unexpired access
- * token, a client that is not rate-limited. The 401 text and header depend on the app's era.
+ * token, an app that development mode does not refuse, a client that is not rate-limited. The 401
+ * text and header depend on the app's era.
  */
 import { getSpotifyError } from '../../../spotify/errors';
 import {
@@ -46,12 +47,29 @@ export function authenticate(ctx: EmulatorContext, request: EmuRequest): EmuResp
 	const era = app ? appEra(app) : defaultEra;
 	const now = appNow(ctx, token.clientId);
 	if (now >= token.expiresAt) return unauthorized(era, 'expired');
+	const refused = app && developmentModeRefusal(app, token);
+	if (refused) return refused;
 	const limitedUntil = ctx.store.rateLimits.get(token.clientId);
 	if (limitedUntil !== undefined && now < limitedUntil) {
 		const retryAfter = Math.max(1, Math.ceil((limitedUntil - now) / 1000));
 		return webApiError('rate-limited', { 'retry-after': String(retryAfter) });
 	}
 	return { token, app, era };
+}
+
+/**
+ * Development mode (reference §7.4, §9): without the owner's Premium every call is refused, app
+ * tokens included; a user token is refused unless its user is on the allow-list. The reference
+ * is silent on the order against rate limiting: a refused app never reaches the rate limiter
+ * here, as its calls are rejected before any quota is counted.
+ */
+function developmentModeRefusal(app: App, token: AccessTokenRecord): EmuResponse | undefined {
+	const mode = app.developmentMode;
+	if (!mode) return undefined;
+	if (!mode.ownerHasPremium) return webApiError('premium-required');
+	if (token.userId !== null && !mode.allowedUsers.includes(token.userId))
+		return webApiError('user-not-registered');
+	return undefined;
 }
 
 /** A user endpoint: a client-credentials token has no user (reference §11: 403 by default). */

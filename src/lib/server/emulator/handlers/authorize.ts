@@ -8,6 +8,7 @@ import { newId, type EmulatorContext } from '../context';
 import { formTargetFor } from '../html';
 import { consentPage } from '../pages/consent-page';
 import { loginPage } from '../pages/login-page';
+import { requestSeed } from '../seed';
 import { csrfToken, currentSession } from '../session';
 import type { AuthorizeRequest, EmuRequest, EmuResponse } from '../types';
 import { alreadyApproved, approve } from './complete';
@@ -17,27 +18,46 @@ export function interactionEvictAt(ctx: EmulatorContext): number {
 	return ctx.clock.now() + ctx.config.codeTtlSeconds * 1000;
 }
 
+export type AuthorizeVerdict =
+	{ ok: true; request: AuthorizeRequest } | { ok: false; response: EmuResponse };
+
+/**
+ * The /authorize checks on a query, in order: the first one that fails answers (an error page,
+ * or an error redirect once the redirect URI is trusted); otherwise the validated request.
+ */
+export function checkAuthorize(
+	ctx: EmulatorContext,
+	params: URLSearchParams,
+	nonce: string,
+	seed: string | null
+): AuthorizeVerdict {
+	const state: AuthorizeState = { params, nonce };
+	for (const check of authorizeChecks) {
+		const failure = check(ctx, state);
+		if (failure) return { ok: false, response: failure };
+	}
+	return {
+		ok: true,
+		request: {
+			clientId: state.app!.clientId,
+			responseType: state.responseType!,
+			redirectUri: state.redirectUri!,
+			state: params.get('state'),
+			scopes: state.scopes!,
+			codeChallenge: state.codeChallenge ?? null,
+			showDialog: params.get('show_dialog')?.toLowerCase() === 'true',
+			seed
+		}
+	};
+}
+
 export function handleAuthorize(
 	ctx: EmulatorContext,
 	request: EmuRequest,
 	nonce: string
 ): EmuResponse {
-	const state: AuthorizeState = { params: request.url.searchParams, nonce };
-	for (const check of authorizeChecks) {
-		const failure = check(ctx, state);
-		if (failure) return failure;
-	}
-	const params = state.params;
-	const authorize: AuthorizeRequest = {
-		clientId: state.app!.clientId,
-		responseType: state.responseType!,
-		redirectUri: state.redirectUri!,
-		state: params.get('state'),
-		scopes: state.scopes!,
-		codeChallenge: state.codeChallenge ?? null,
-		showDialog: params.get('show_dialog')?.toLowerCase() === 'true'
-	};
-	return showNextStep(ctx, request, authorize, nonce);
+	const verdict = checkAuthorize(ctx, request.url.searchParams, nonce, requestSeed(ctx, request));
+	return verdict.ok ? showNextStep(ctx, request, verdict.request, nonce) : verdict.response;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { getSpotifyError } from '../../../spotify/errors';
 import { approvalKey } from '../store';
 import type { EmulatorContext } from '../context';
-import { issueAccessToken, issueCode } from '../grants';
+import { authorizationInputs, issueAccessToken, issueCode } from '../grants';
 import { redirect, withParams } from '../http';
 import type { AuthorizeRequest, EmuResponse, User } from '../types';
 
@@ -21,7 +21,11 @@ export function approve(
 	const before = ctx.store.approvals.get(key) ?? [];
 	ctx.store.approvals.set(key, [...new Set([...before, ...request.scopes])]);
 	if (request.responseType === 'token') {
-		const token = issueAccessToken(ctx, request.clientId, user.id, request.scopes);
+		const token = issueAccessToken(ctx, request.clientId, user.id, request.scopes, {
+			seed: request.seed,
+			kind: 'implicit',
+			inputs: authorizationInputs(request, user)
+		});
 		const fragment = {
 			access_token: token,
 			token_type: 'Bearer',

@@ -4,10 +4,7 @@ import { defaultClientId } from '../config';
 import { basic, json, param, testEmulator, type TestClient } from '../testing';
 
 function control(c: TestClient, path: string, body: unknown) {
-	return c.call('POST', `/emulator/control${path}`, {
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body)
-	});
+	return c.control(path, body);
 }
 
 function appToken(c: TestClient, id = defaultClientId, secret?: string) {

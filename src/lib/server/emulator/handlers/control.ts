@@ -9,6 +9,7 @@ import { appNow, seedApps, type EmulatorContext } from '../context';
 import { jsonObject } from '../form';
 import { controlJson } from '../http';
 import type { EmuRequest, EmuResponse } from '../types';
+import { replayAuthorize } from './control-authorize';
 
 const maxAdvanceSeconds = 400 * 24 * 3600; // past a 2026 refresh token's six months, not further
 
@@ -36,6 +37,8 @@ const help = {
 			'{client_id, seconds} -> its Web API calls answer 429 with Retry-After',
 		'POST control/clock': '{advance_seconds, client_id?} -> moves the clock of one app (or of all)',
 		'GET control/clock': '?client_id= -> the clock an app lives by',
+		'POST control/authorize':
+			'{url, decision: "agree" | "cancel", username?} -> where the browser would end up: {outcome: "page", status, text} or {outcome: "redirect", status, location}',
 		'POST control/reset':
 			'{client_id?} -> forgets one app’s codes, tokens and approvals, or everything'
 	},
@@ -62,6 +65,8 @@ export function handleControl(
 	switch (path) {
 		case '/apps':
 			return createAppFromControl(ctx, body);
+		case '/authorize':
+			return replayAuthorize(ctx, request, body);
 		case '/expire':
 			return expire(ctx, body);
 		case '/rate-limit':

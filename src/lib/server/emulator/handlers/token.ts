@@ -23,10 +23,12 @@ import {
 } from '../checks/check-refresh-token';
 import type { GrantType, TokenCheck, TokenState } from '../checks/token-state';
 import { appEra, type EmulatorContext } from '../context';
-import { formParams } from '../form';
+import { formParams, param } from '../form';
 import { issueAccessToken, issueRefreshToken } from '../grants';
 import { preflight, tokenCors, tokenError, tokenJson } from '../http';
+import { requestSeed } from '../seed';
 import type { EmuRequest, EmuResponse } from '../types';
+import { splitScopeParameter } from '../../../spotify/scopes';
 
 const commonChecks: readonly TokenCheck[] = [
 	checkGrantTypePresent,
@@ -82,10 +84,16 @@ export function handleToken(ctx: EmulatorContext, request: EmuRequest): EmuRespo
 
 /** Reference §3.2/§3.3: the five fields, in the order Spotify sends them. */
 function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
-	const { record } = state.code!;
+	const { value: code, record } = state.code!;
 	record.used = true;
 	const app = state.app!;
-	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes);
+	// The grant's seed (the run that opened /authorize), else this request's.
+	const seed = record.seed ?? requestSeed(ctx, state.request);
+	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes, {
+		seed,
+		kind: 'access',
+		inputs: [code]
+	});
 	const publicClient = record.codeChallenge !== null && !state.confidential;
 	const refreshToken = issueRefreshToken(
 		ctx,
@@ -93,7 +101,8 @@ function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
 		record.userId,
 		record.scopes,
 		publicClient,
-		record.authorizedAt
+		record.authorizedAt,
+		{ seed, kind: 'refresh', inputs: [code] }
 	);
 	return tokenJson(200, {
 		access_token: access,
@@ -106,9 +115,17 @@ function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
 
 /** Reference §3.4 and §6: a new refresh token only where the app's era rotates them. */
 function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
-	const { record } = state.refresh!;
+	const { value: refreshToken, record } = state.refresh!;
 	const app = state.app!;
-	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes);
+	const seed = record.seed ?? requestSeed(ctx, state.request);
+	// The n-th refresh of one token derives its own values, so refreshes never repeat a token.
+	const inputs = [refreshToken, record.uses];
+	record.uses++;
+	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes, {
+		seed,
+		kind: 'refreshed-access',
+		inputs
+	});
 	let rotated: string | undefined;
 	if (refreshRotates(appEra(app), record.publicClient)) {
 		record.revoked = true;
@@ -118,7 +135,8 @@ function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
 			record.userId,
 			record.scopes,
 			record.publicClient,
-			record.authorizedAt
+			record.authorizedAt,
+			{ seed, kind: 'rotated-refresh', inputs }
 		);
 	}
 	return tokenJson(200, {
@@ -132,7 +150,14 @@ function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
 
 /** Reference §3.5: no refresh token, no scope. */
 function clientCredentials(ctx: EmulatorContext, state: TokenState): EmuResponse {
-	const access = issueAccessToken(ctx, state.app!.clientId, null, []);
+	const clientId = state.app!.clientId;
+	// Spotify ignores a scope sent here (reference §3.5), but a seeded run still tells requests apart by it.
+	const scopes = splitScopeParameter(param(state.params, 'scope') ?? '').join(' ');
+	const access = issueAccessToken(ctx, clientId, null, [], {
+		seed: requestSeed(ctx, state.request),
+		kind: 'client-credentials',
+		inputs: [clientId, scopes]
+	});
 	return tokenJson(200, {
 		access_token: access,
 		token_type: 'Bearer',

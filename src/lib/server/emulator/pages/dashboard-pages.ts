@@ -114,6 +114,15 @@ export function appPage(o: Common & { app: App; error?: string; value?: string }
 				Rules: <strong>${eras[app.era].name}</strong>.
 				<span class="muted">${eras[app.era].summary}</span>
 			</p>
+			${
+				app.developmentMode
+					? html`<p id="quota-mode">
+							Quota: <strong>development mode</strong>. Users on the allow-list:
+							${app.developmentMode.allowedUsers.join(', ') || 'none'}. The owner
+							${app.developmentMode.ownerHasPremium ? 'has' : 'has no'} Premium.
+						</p>`
+					: ''
+			}
 			<h2>Basic information</h2>
 			<p>Client ID: <code>${app.clientId}</code></p>
 			<details>

@@ -1,0 +1,10 @@
+/** The emulator's paths below its mount point, shared by the router and the control API. */
+
+/** `/authorize`, or a locale-prefixed `/en/authorize` as observed (reference §1). */
+export const authorizePath = /^\/accounts(?:\/[a-z]{2}(?:-[A-Za-z]{2})?)?\/authorize\/?$/;
+
+/** The part of `path` below `prefix` ('' for the prefix itself), or null when it is not below. */
+export function under(path: string, prefix: string): string | null {
+	if (path === prefix) return '';
+	return path.startsWith(prefix + '/') ? path.slice(prefix.length) : null;
+}
