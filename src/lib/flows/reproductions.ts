@@ -19,7 +19,7 @@ import type { StepId } from './types';
 export interface Reproduction {
 	flow: FlowSlug;
 	breaks?: readonly TeachingMistake[];
-	/** The rules of the app it runs on (see `emulatorAppForEra`); absent: the flow's usual app. */
+	/** The rules of the app it runs on (see `emulatorAppKey`); absent: the flow's usual app. */
 	era?: EraId;
 	/** Next (and Agree) until this step is answered… */
 	step?: StepId;
@@ -63,6 +63,17 @@ export const reproductions = {
 		flow: 'implicit-grant',
 		era: '2026',
 		actions: [...toConsentCode, 'agree']
+	},
+	// --- the Web API on a development-mode app ---
+	'user-not-registered': {
+		flow: 'authorization-code-pkce',
+		breaks: ['userNotAllowlisted'],
+		step: 'call-web-api'
+	},
+	'premium-required': {
+		flow: 'authorization-code',
+		breaks: ['ownerWithoutPremium'],
+		step: 'call-web-api'
 	},
 	// --- on the redirect back ---
 	'access-denied': { flow: 'authorization-code', actions: [...toConsentCode, 'cancel'] },
@@ -215,15 +226,6 @@ export const notReproducible = {
 	'invalid-access-token': {
 		reason:
 			'An unknown token names no app, so the emulator answers in its default era: on today’s rules that is “Missing/invalid/expired access token”.'
-	},
-	// Development-mode apps (allow-list, owner's Premium) are being added to the emulator.
-	'user-not-registered': {
-		reason: 'Needs an emulator app in development mode with an allow-list of users.',
-		later: true
-	},
-	'premium-required': {
-		reason: 'Needs an emulator app in development mode whose owner has no Premium.',
-		later: true
 	},
 	'rate-limited': {
 		reason:

@@ -2,7 +2,13 @@
  * Targets: the built-in emulator (default) or live Spotify. Resolves a machine's input into the
  * base URLs, client and redirect URI its requests use (DESIGN.md, contracts).
  */
-import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
+import {
+	demoAppCredentials,
+	legacyAppCredentials,
+	noPremiumAppCredentials,
+	unregisteredUserAppCredentials
+} from '$lib/spotify/demo-apps';
+import type { Mistakes } from '$lib/oauth/mistakes';
 import { emulatorBaseUrls, joinUrl, spotifyBaseUrls } from '$lib/oauth/endpoints';
 import { defaultEraId, type EraId } from '$lib/spotify/eras';
 import type { FlowSlug } from '$lib/spotify/flows';
@@ -55,27 +61,44 @@ export function resolveSecret(flow: FlowSlug, input: FlowInput): string | undefi
 	return emulatorDemoApp.clientSecret;
 }
 
+/** The emulator's seeded apps a run can use. */
+export type EmulatorAppKey = 'demo' | 'legacy' | 'unregisteredUser' | 'noPremium';
+
+export const emulatorAppCredentials: Record<
+	EmulatorAppKey,
+	{ clientId: string; clientSecret: string }
+> = {
+	demo: demoAppCredentials,
+	legacy: legacyAppCredentials,
+	unregisteredUser: unregisteredUserAppCredentials,
+	noPremium: noPremiumAppCredentials
+};
+
 /**
- * The emulator's seeded app that follows an era's rules, as a step link's `era=` picks it: the
- * demo app (today's rules) or the legacy app (the classic rules). Undefined for an era no seeded
- * app follows; the flow then runs on its usual app.
+ * The emulator app a run uses: a development-mode app when a switch asks for one, else the app
+ * that follows the link's era (the demo app for today's rules, the legacy app for the classic
+ * ones), else the flow's usual app. An era no seeded app follows leaves the flow's usual app.
  */
-export function emulatorAppForEra(
-	era: EraId
-): { clientId: string; clientSecret: string } | undefined {
-	if (era === defaultEraId) return emulatorDemoApp;
-	if (era === 'classic') return emulatorLegacyApp;
-	return undefined;
+export function emulatorAppKey(
+	flow: FlowSlug,
+	run: { era?: EraId; mistakes?: Mistakes }
+): EmulatorAppKey {
+	if (run.mistakes?.ownerWithoutPremium) return 'noPremium';
+	if (run.mistakes?.userNotAllowlisted) return 'unregisteredUser';
+	if (run.era === defaultEraId) return 'demo';
+	if (run.era === 'classic') return 'legacy';
+	return profileOf(flow).emulatorApp;
 }
 
-/** The machine input a step link asks for on the emulator: its switches, seed and era's app. */
-export function linkInput(link: Pick<StepLink, 'breaks' | 'seed' | 'era'>): FlowInput {
-	const input: FlowInput = { mistakes: mistakesOf(link.breaks) };
+/** The machine input a step link asks for on the emulator: its switches, seed and app. */
+export function linkInput(link: Pick<StepLink, 'flow' | 'breaks' | 'seed' | 'era'>): FlowInput {
+	const mistakes = mistakesOf(link.breaks);
+	const input: FlowInput = { mistakes };
 	if (link.seed) input.seed = link.seed;
-	const app = link.era ? emulatorAppForEra(link.era) : undefined;
-	if (app) {
-		input.clientId = app.clientId;
-		input.clientSecret = app.clientSecret;
+	const key = emulatorAppKey(link.flow, { era: link.era, mistakes });
+	if (key !== profileOf(link.flow).emulatorApp) {
+		input.clientId = emulatorAppCredentials[key].clientId;
+		input.clientSecret = emulatorAppCredentials[key].clientSecret;
 	}
 	return input;
 }

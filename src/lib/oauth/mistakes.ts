@@ -38,6 +38,9 @@ export const teachingMistakeNames = [
 	'garbledRefreshToken',
 	'omitRefreshToken',
 	'keepOldRefreshToken',
+	// the app the run uses (the emulator's development-mode apps)
+	'userNotAllowlisted',
+	'ownerWithoutPremium',
 	// the Web API call
 	'tokenObjectAsBearer',
 	'appTokenOnMe'
@@ -261,6 +264,22 @@ export const teachingMistakes: readonly TeachingMistakeInfo[] = [
 			'The app ignores the new refresh_token a refresh returns and sends the first one again; where PKCE tokens rotate (before 2026) that one is revoked.',
 		flows: ['authorization-code-pkce'],
 		expectedError: 'refresh-token-revoked'
+	},
+	{
+		name: 'userNotAllowlisted',
+		label: 'User not on the allow-list',
+		effect:
+			'The run uses an app in development mode whose allow-list does not include the demo user: the user can log in and get a token, but the Web API answers 403.',
+		flows: ['authorization-code', 'authorization-code-pkce'],
+		expectedError: 'user-not-registered'
+	},
+	{
+		name: 'ownerWithoutPremium',
+		label: 'Owner without Premium',
+		effect:
+			'The run uses an app in development mode whose owner has no Premium subscription (a 2026 rule): every Web API call answers 403.',
+		flows: ['authorization-code', 'authorization-code-pkce', 'client-credentials'],
+		expectedError: 'premium-required'
 	},
 	{
 		name: 'tokenObjectAsBearer',

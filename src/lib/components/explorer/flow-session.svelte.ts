@@ -35,10 +35,10 @@ import {
 	type RunRecord,
 	type StepLink
 } from '$lib/flows/run-record';
+import { emulatorAppKey, type EmulatorAppKey } from '$lib/flows/targets';
 import { createFetchTransport } from '$lib/flows/transport';
 import type { FlowInput, RecordedExchange, StepId, TargetSettings } from '$lib/flows/types';
 import type { Mistakes } from '$lib/oauth/mistakes';
-import type { EraId } from '$lib/spotify/eras';
 import { getFlow, type FlowSlug } from '$lib/spotify/flows';
 import { emulatorConsent } from './emulator-consent';
 import { markWaiting, takeCallback } from './redirect';
@@ -50,11 +50,8 @@ import {
 } from './settings';
 import { useActor, type ActorView } from './use-actor.svelte';
 
-/** The emulator's apps the explorer can run on: the current rules and the legacy ones. */
-export interface EmulatorApps {
-	demo: EmulatorApp;
-	legacy: EmulatorApp;
-}
+/** The emulator's apps the explorer can run on, as the server configured them. */
+export type EmulatorApps = Record<EmulatorAppKey, EmulatorApp>;
 
 export interface FlowSessionOptions {
 	slug: FlowSlug;
@@ -414,20 +411,18 @@ export class FlowSession {
 		});
 	}
 
-	/** The emulator app of this run: by its era when it names one, else the flow's own. */
+	/** The emulator app of this run (targets.ts: by its switches, its era, else the flow's). */
 	#app(): EmulatorApp {
 		const { emulatorApps, slug } = this.#options;
-		const era: EraId | undefined = this.record.era;
-		if (era === 'classic') return emulatorApps.legacy;
-		if (era === '2026') return emulatorApps.demo;
-		return profileOf(slug).emulatorApp === 'legacy' ? emulatorApps.legacy : emulatorApps.demo;
+		const { era } = this.record;
+		return emulatorApps[emulatorAppKey(slug, { era, mistakes: this.mistakes })];
 	}
 
 	/** The emulator's demo secrets are published and come back; a typed live secret never does. */
 	#secretFor(target: TargetSettings): string | undefined {
 		if (target.kind !== 'emulator' || !profileOf(this.#options.slug).confidential) return undefined;
-		const { demo, legacy } = this.#options.emulatorApps;
-		return [demo, legacy].find((app) => app.clientId === target.clientId)?.clientSecret;
+		return Object.values(this.#options.emulatorApps).find((app) => app.clientId === target.clientId)
+			?.clientSecret;
 	}
 
 	#recordOf(link: StepLink): RunRecord {

@@ -3,7 +3,12 @@ import { memoryStorage, storageKey } from '$lib/flows/persistence';
 import { pageConsent } from '$lib/flows/run-player.test-helpers';
 import type { StepLink } from '$lib/flows/run-record';
 import { createEmulator } from '$lib/server/emulator';
-import { demoAppCredentials, legacyAppCredentials } from '$lib/spotify/demo-apps';
+import {
+	demoAppCredentials,
+	legacyAppCredentials,
+	noPremiumAppCredentials,
+	unregisteredUserAppCredentials
+} from '$lib/spotify/demo-apps';
 import type { FlowSlug } from '$lib/spotify/flows';
 import { basicAuthorization } from '$lib/oauth/token-request';
 import { FlowSession, type FlowSessionOptions } from './flow-session.svelte';
@@ -27,7 +32,9 @@ function session(options: Partial<FlowSessionOptions> & { slug?: FlowSlug } = {}
 		slug,
 		emulatorApps: {
 			demo: { ...demoAppCredentials, redirectUri },
-			legacy: { ...legacyAppCredentials, redirectUri }
+			legacy: { ...legacyAppCredentials, redirectUri },
+			unregisteredUser: { ...unregisteredUserAppCredentials, redirectUri },
+			noPremium: { ...noPremiumAppCredentials, redirectUri }
 		},
 		storage,
 		origin,

@@ -1,5 +1,12 @@
 import { env } from '$env/dynamic/private';
-import { configFromEnv, legacyApp } from '$lib/server/emulator/config';
+import type { EmulatorAppKey } from '$lib/flows/targets';
+import {
+	configFromEnv,
+	legacyApp,
+	noPremiumApp,
+	unregisteredUserApp,
+	type AppSeed
+} from '$lib/server/emulator/config';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -9,18 +16,24 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ url }) => {
 	const config = configFromEnv(env);
-	const [demo] = config.apps;
-	const legacy = config.apps.find((app) => app.clientId === legacyApp.clientId) ?? legacyApp;
+	const configured = (seed: AppSeed) =>
+		config.apps.find((app) => app.clientId === seed.clientId) ?? seed;
 	const redirectUri = new URL('/callback', url.origin).toString();
-	const asShown = (app: typeof demo) => ({
+	const asShown = (app: AppSeed) => ({
 		clientId: app.clientId,
 		clientSecret: app.clientSecret,
 		redirectUri
 	});
+	// The implicit grant runs on the legacy app, whose rules predate its removal; a run's era
+	// or its development-mode switches pick another (flows/targets.ts, emulatorAppKey).
+	const emulatorApps: Record<EmulatorAppKey, ReturnType<typeof asShown>> = {
+		demo: asShown(config.apps[0]),
+		legacy: asShown(configured(legacyApp)),
+		unregisteredUser: asShown(configured(unregisteredUserApp)),
+		noPremium: asShown(configured(noPremiumApp))
+	};
 	return {
-		// The implicit grant runs on the legacy app, whose rules predate its removal; a link's
-		// `era` picks the app.
-		emulatorApps: { demo: asShown(demo), legacy: asShown(legacy) },
+		emulatorApps,
 		serverSecret: Boolean(env.SPOTIFY_CLIENT_SECRET && env.SPOTIFY_CLIENT_ID)
 	};
 };
