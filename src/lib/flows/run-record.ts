@@ -10,6 +10,7 @@
  * each (see `actionLetters`), when the learner did something else (Cancel, expire, refresh…).
  */
 import { teachingMistakeNames, type Mistakes, type TeachingMistake } from '$lib/oauth/mistakes';
+import { maxSeedLength } from '$lib/spotify/emulator-seed';
 import { eraIds, type EraId } from '$lib/spotify/eras';
 import type { FlowSlug } from '$lib/spotify/flows';
 import { stepIds, type StepId, type TargetKind } from './types';
@@ -89,7 +90,6 @@ export interface ParsedLink {
 /** The query parameters a step link uses; anything else in the query is left alone. */
 export const linkParams = ['step', 'break', 'seed', 'era', 'run'] as const;
 
-const maxSeedLength = 64;
 const maxActions = 200;
 
 /** Reads a step link from a flow page's query; bad parts are named and left out. */

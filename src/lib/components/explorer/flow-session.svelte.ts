@@ -39,6 +39,7 @@ import { emulatorAppKey, type EmulatorAppKey } from '$lib/flows/targets';
 import { createFetchTransport } from '$lib/flows/transport';
 import type { FlowInput, RecordedExchange, StepId, TargetSettings } from '$lib/flows/types';
 import type { Mistakes } from '$lib/oauth/mistakes';
+import { seedCookie } from '$lib/spotify/emulator-seed';
 import { getFlow, type FlowSlug } from '$lib/spotify/flows';
 import { emulatorConsent } from './emulator-consent';
 import { markWaiting, takeCallback } from './redirect';
@@ -462,9 +463,7 @@ export class FlowSession {
 	#setSeedCookie(): void {
 		if (typeof document === 'undefined') return;
 		const seed = this.record.target === 'emulator' ? this.record.seed : undefined;
-		document.cookie = seed
-			? `grantwalk_seed=${encodeURIComponent(seed)}; Path=/; SameSite=Lax`
-			: 'grantwalk_seed=; Path=/; Max-Age=0; SameSite=Lax';
+		document.cookie = seedCookie(seed ?? null);
 	}
 
 	async #leaveForAuthorize(): Promise<void> {
