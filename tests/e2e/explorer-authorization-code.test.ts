@@ -69,5 +69,5 @@ test('authorization code: every step by keyboard, through the real login, consen
 		'aria-disabled',
 		'true'
 	);
-	await expect(page.getByTestId('flow-complete')).toContainText('4 requests sent');
+	await expect(page.getByTestId('flow-complete')).toContainText('3 requests sent');
 });

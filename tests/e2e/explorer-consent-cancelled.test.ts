@@ -5,7 +5,8 @@ import {
 	expectMachineState,
 	loginAndConsent,
 	nextByKey,
-	openFlow
+	openFlow,
+	pressByKeyboard
 } from './explorer';
 
 test('cancelling consent comes back as access_denied, with the state echoed', async ({ page }) => {
@@ -19,7 +20,13 @@ test('cancelling consent comes back as access_denied, with the state echoed', as
 	await expect(page.getByRole('region', { name: 'The redirect back' })).toContainText(
 		'error=access_denied'
 	);
-	// Next step starts a new authorization.
-	await nextByKey(page);
+	// Shown at the consent step, where it happened; the run ends there, and starting again is
+	// a choice of its own.
+	await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 6');
+	await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
+	await pressByKeyboard(page, 'Start a new authorization');
 	await expectMachineState(page, 'requestAuthorization');
 });

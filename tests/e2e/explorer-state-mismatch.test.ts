@@ -5,8 +5,9 @@ test('a callback with a forged state is stopped on /callback with a CSRF warning
 	page
 }) => {
 	await openFlow(page, 'authorization-code-pkce');
-	await nextByKey(page);
-	await nextByKey(page);
+	await nextByKey(page); // the authorize URL
+	await nextByKey(page); // the consent step
+	await nextByKey(page); // leaves for /authorize
 	await expect(page).toHaveURL(/\/emulator\/accounts\/authorize/);
 	// An attacker's link lands on the callback with a code and a state of their own.
 	await page.goto('/callback?code=AQattackercode&state=forged-by-attacker');
@@ -17,6 +18,12 @@ test('a callback with a forged state is stopped on /callback with a CSRF warning
 	await warning.getByRole('link', { name: /Back to the/ }).click();
 	await expectMachineState(page, 'stateMismatch');
 	await expectFlowError(page, 'state-mismatch', 'state_mismatch');
+	// Shown at the step where the callback is checked; the run ends there.
+	await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 7');
+	await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
 });
 
 test('a callback nobody waits for says so and shows what arrived', async ({ page }) => {

@@ -89,3 +89,12 @@ export async function expectFlowError(page: Page, kind: string, wire: string | R
 	await expect(card.getByTestId('flow-error-code')).toHaveText(wire);
 	return card;
 }
+
+/**
+ * Waits until the explorer has started and any link it was opened with is replayed: the run is
+ * shown and no request is in flight.
+ */
+export async function settledRun(page: Page) {
+	await expect(page.getByTestId('step-count')).toBeVisible();
+	await expect(page.getByTestId('explorer')).toHaveAttribute('aria-busy', 'false');
+}
