@@ -76,7 +76,9 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+	// The port actually bound, so PORT=0 (any free port, as the tests use) says which it got.
+	const bound = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'])
