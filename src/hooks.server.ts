@@ -1,4 +1,5 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { text, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { RESERVED_ACTION } from '$lib/server/form-data';
 
 /** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
 const crossOriginPaths = ['/emulator/'];
@@ -17,6 +18,26 @@ function isCrossSiteForm(request: Request, url: URL): boolean {
 }
 
 /**
+ * SvelteKit answers a POST to `?/default` (a reserved action name) with a 500 before any action
+ * runs. Such a request goes to the default action instead, marked, and the page answers 400.
+ */
+function withoutReservedAction(event: RequestEvent): RequestEvent {
+	const url = new URL(event.request.url);
+	if (event.request.method !== 'POST' || !url.searchParams.has(RESERVED_ACTION)) return event;
+	url.searchParams.delete(RESERVED_ACTION);
+	event.locals.reservedAction = true;
+	const { method, headers, body, signal } = event.request;
+	const request = new Request(url, {
+		method,
+		headers,
+		body,
+		signal,
+		duplex: 'half'
+	} as RequestInit);
+	return { ...event, request };
+}
+
+/**
  * Security headers for every response SvelteKit renders (DESIGN.md, security rules). The CSP
  * itself, with frame-ancestors, comes from `kit.csp` in svelte.config.js; responses that set
  * their own headers (the emulator's pages) keep them.
@@ -26,7 +47,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return text(`Cross-site ${event.request.method} form submissions are forbidden`, {
 			status: 403
 		});
-	const response = await resolve(event);
+	const response = await resolve(withoutReservedAction(event));
 	const headers = response.headers;
 	const isCallback = event.url.pathname === '/callback';
 	// The callback URL carries the code and state: never leak it in a Referer.
