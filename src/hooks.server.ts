@@ -1,5 +1,6 @@
-import { text, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { text, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { RESERVED_ACTION } from '$lib/server/form-data';
+import { maskSecretShapes } from '$lib/spotify/secret-mask';
 
 /** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
 const crossOriginPaths = ['/emulator/'];
@@ -56,4 +57,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!headers.has('x-content-type-options')) headers.set('x-content-type-options', 'nosniff');
 	if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
 	return response;
+};
+
+/**
+ * SvelteKit's own log line for a failed request (`[404] GET /path`, and the stack of a 500),
+ * with secret-shaped values masked: the path is what the visitor typed, and a secret or token
+ * pasted into it must not reach the server's log.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const line = `[${status}] ${event.request.method} ${event.url.pathname}`;
+	const detail = status === 404 ? '' : `\n${error instanceof Error ? error.stack : String(error)}`;
+	console.error(maskSecretShapes(line + detail));
 };
