@@ -1,5 +1,6 @@
 import { text, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { RESERVED_ACTION } from '$lib/server/form-data';
+import { securityHeaders } from '$lib/server/security-headers.js';
 import { maskSecretShapes } from '$lib/spotify/secret-mask';
 
 /** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
@@ -50,12 +51,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 	const response = await resolve(withoutReservedAction(event));
 	const headers = response.headers;
-	const isCallback = event.url.pathname === '/callback';
+	for (const [name, value] of Object.entries(securityHeaders))
+		if (!headers.has(name)) headers.set(name, value);
 	// The callback URL carries the code and state: never leak it in a Referer.
-	if (isCallback || !headers.has('referrer-policy'))
-		headers.set('referrer-policy', isCallback ? 'no-referrer' : 'strict-origin-when-cross-origin');
-	if (!headers.has('x-content-type-options')) headers.set('x-content-type-options', 'nosniff');
-	if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
+	if (event.url.pathname === '/callback') headers.set('referrer-policy', 'no-referrer');
 	return response;
 };
 
