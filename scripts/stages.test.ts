@@ -22,11 +22,13 @@ function fakeRunner(results: Record<string, boolean> = {}) {
 		envs[name] = env;
 		return new Promise<Outcome>((resolve) => pending.set(name, resolve));
 	};
-	/** Lets every started command end (once the stages have been given a turn to start). */
-	const finish = async (name: string) => {
-		await until(() => pending.has(name));
-		pending.get(name)!({ ok: results[name] ?? true, output: `output of ${name}\nline 2\n` });
-		pending.delete(name);
+	/** Ends the named commands in this order, each once it has started. */
+	const finish = async (...names: string[]) => {
+		for (const name of names) {
+			await until(() => pending.has(name));
+			pending.get(name)!({ ok: results[name] ?? true, output: `output of ${name}\nline 2\n` });
+			pending.delete(name);
+		}
 	};
 	return { run, started, envs, finish, isRunning: (name: string) => pending.has(name) };
 }
@@ -71,12 +73,10 @@ describe('npm test', () => {
 		await until(() => runner.started.length === 5);
 		// All four started before any of them ended.
 		expect(runner.started.slice(1)).toEqual(checks);
-		for (const name of ['vite build', 'svelte-check --tsconfig', 'scripts/lint.js'])
-			await runner.finish(name);
+		await runner.finish('vite build', 'svelte-check --tsconfig', 'scripts/lint.js');
 		// The browser tests wait for every stage, not only the build.
 		expect(runner.started).not.toContain('playwright test');
-		await runner.finish('vitest run');
-		await runner.finish('playwright test');
+		await runner.finish('vitest run', 'playwright test');
 		expect(await done).toBe(true);
 		expect(printed.at(-1)).toBe('18 passed, 0 failed');
 		expect(printed.filter((line) => /^\d+ passed, \d+ failed$/.test(line))).toHaveLength(1);
@@ -85,9 +85,7 @@ describe('npm test', () => {
 	it("prints each stage's output whole, as it ends", async () => {
 		const runner = fakeRunner();
 		const { done, printed } = start(runner);
-		await runner.finish('svelte-kit sync');
-		for (const name of [...checks].reverse()) await runner.finish(name);
-		await runner.finish('playwright test');
+		await runner.finish('svelte-kit sync', ...[...checks].reverse(), 'playwright test');
 		await done;
 		const text = printed.join('\n');
 		for (const name of checks) expect(text).toContain(`output of ${name}\nline 2`);
@@ -97,9 +95,7 @@ describe('npm test', () => {
 	it.each(checks.slice(0, 3))('a failing %s still counts as failed', async (failing) => {
 		const runner = fakeRunner({ [failing]: false });
 		const { done, printed } = start(runner);
-		await runner.finish('svelte-kit sync');
-		for (const name of checks) await runner.finish(name);
-		await runner.finish('playwright test');
+		await runner.finish('svelte-kit sync', ...checks, 'playwright test');
 		expect(await done).toBe(false);
 		expect(printed.at(-1)).toMatch(/^\d+ passed, 1 failed$/);
 	});
@@ -107,8 +103,7 @@ describe('npm test', () => {
 	it('a failed build counts as failed and skips the browser tests', async () => {
 		const runner = fakeRunner({ 'vite build': false });
 		const { done, printed } = start(runner);
-		await runner.finish('svelte-kit sync');
-		for (const name of checks) await runner.finish(name);
+		await runner.finish('svelte-kit sync', ...checks);
 		expect(await done).toBe(false);
 		expect(runner.started).not.toContain('playwright test');
 		expect(printed).toContain('  build: 0 passed, 1 failed');
@@ -118,8 +113,7 @@ describe('npm test', () => {
 	it('without Chromium, says how to get one and counts the browser suite as failed', async () => {
 		const runner = fakeRunner();
 		const { done, printed } = start(runner, { chromium: undefined });
-		await runner.finish('svelte-kit sync');
-		for (const name of checks.slice(0, 3)) await runner.finish(name);
+		await runner.finish('svelte-kit sync', ...checks.slice(0, 3));
 		expect(await done).toBe(false);
 		expect(runner.started).not.toContain('vite build');
 		expect(printed).toContain('install a Chromium');
@@ -129,9 +123,7 @@ describe('npm test', () => {
 	it('builds into GRANTWALK_BUILD_DIR, while the type check and unit tests read .svelte-kit/', async () => {
 		const runner = fakeRunner();
 		const { done } = start(runner, { env: { GRANTWALK_BUILD_DIR: 'build-hard', PATH: '/bin' } });
-		await runner.finish('svelte-kit sync');
-		for (const name of checks) await runner.finish(name);
-		await runner.finish('playwright test');
+		await runner.finish('svelte-kit sync', ...checks, 'playwright test');
 		await done;
 		expect(runner.envs['vite build']?.GRANTWALK_BUILD_DIR).toBe('build-hard');
 		expect(runner.envs['playwright test']?.GRANTWALK_BUILD_DIR).toBe('build-hard');
@@ -143,9 +135,7 @@ describe('npm test', () => {
 	it('without GRANTWALK_BUILD_DIR the build still has a directory of its own', async () => {
 		const runner = fakeRunner();
 		const { done } = start(runner);
-		await runner.finish('svelte-kit sync');
-		for (const name of checks) await runner.finish(name);
-		await runner.finish('playwright test');
+		await runner.finish('svelte-kit sync', ...checks, 'playwright test');
 		await done;
 		expect(runner.envs['vite build']?.GRANTWALK_BUILD_DIR).toBe('build');
 	});
