@@ -162,6 +162,9 @@ export async function runTests({ run, readJson, chromium, installHint, out, env,
 					'run',
 					'--reporter=default',
 					'--reporter=json',
+					// Beside the type check, lint and the build, two cores are shared four ways: the
+					// heavier tests (fuzzing, the content loader) outgrow Vitest's 5 s hang guard.
+					'--testTimeout=30000',
 					`--outputFile.json=${out}/vitest.json`
 				],
 				sourceEnv
