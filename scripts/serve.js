@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { securityHeaders } from '../src/lib/server/security-headers.js';
 
 const marker = 'x-grantwalk-protocol';
 const trustOwnMarker = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
@@ -15,17 +16,6 @@ const { handler } = await import(pathToFileURL(resolve(dir, 'handler.js')).href)
 
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
-
-/**
- * Defaults for every response, prerendered pages and static files included (they bypass
- * hooks.server.ts). Pages and the emulator send their own values, which take precedence.
- */
-const defaultHeaders = {
-	'content-security-policy': "frame-ancestors 'none'",
-	'x-frame-options': 'DENY',
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin'
-};
 
 /**
  * Host names this server answers to. A page on another name that resolves here (DNS rebinding)
@@ -68,7 +58,9 @@ const server = createServer((req, res) => {
 	}
 	// Set, never trusted from the client: a request cannot claim to have come over https.
 	if (trustOwnMarker) req.headers[marker] = 'http';
-	for (const [name, value] of Object.entries(defaultHeaders)) res.setHeader(name, value);
+	// Defaults for every response, prerendered pages and static files included (they bypass
+	// hooks.server.ts). Pages and the emulator send their own values, which take precedence.
+	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
@@ -76,7 +68,9 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+	// The port actually bound, so PORT=0 (any free port, as the tests use) says which it got.
+	const bound = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'])

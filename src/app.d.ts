@@ -2,7 +2,10 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The POST named `?/default`; hooks.server.ts took it off so the page can answer 400. */
+			reservedAction?: boolean;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

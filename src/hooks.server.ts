@@ -1,4 +1,7 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { text, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
+import { RESERVED_ACTION } from '$lib/server/form-data';
+import { securityHeaders } from '$lib/server/security-headers.js';
+import { maskSecretShapes } from '$lib/spotify/secret-mask';
 
 /** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
 const crossOriginPaths = ['/emulator/'];
@@ -17,6 +20,26 @@ function isCrossSiteForm(request: Request, url: URL): boolean {
 }
 
 /**
+ * SvelteKit answers a POST to `?/default` (a reserved action name) with a 500 before any action
+ * runs. Such a request goes to the default action instead, marked, and the page answers 400.
+ */
+function withoutReservedAction(event: RequestEvent): RequestEvent {
+	const url = new URL(event.request.url);
+	if (event.request.method !== 'POST' || !url.searchParams.has(RESERVED_ACTION)) return event;
+	url.searchParams.delete(RESERVED_ACTION);
+	event.locals.reservedAction = true;
+	const { method, headers, body, signal } = event.request;
+	const request = new Request(url, {
+		method,
+		headers,
+		body,
+		signal,
+		duplex: 'half'
+	} as RequestInit);
+	return { ...event, request };
+}
+
+/**
  * Security headers for every response SvelteKit renders (DESIGN.md, security rules). The CSP
  * itself, with frame-ancestors, comes from `kit.csp` in svelte.config.js; responses that set
  * their own headers (the emulator's pages) keep them.
@@ -26,13 +49,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return text(`Cross-site ${event.request.method} form submissions are forbidden`, {
 			status: 403
 		});
-	const response = await resolve(event);
+	const response = await resolve(withoutReservedAction(event));
 	const headers = response.headers;
-	const isCallback = event.url.pathname === '/callback';
+	for (const [name, value] of Object.entries(securityHeaders))
+		if (!headers.has(name)) headers.set(name, value);
 	// The callback URL carries the code and state: never leak it in a Referer.
-	if (isCallback || !headers.has('referrer-policy'))
-		headers.set('referrer-policy', isCallback ? 'no-referrer' : 'strict-origin-when-cross-origin');
-	if (!headers.has('x-content-type-options')) headers.set('x-content-type-options', 'nosniff');
-	if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
+	if (event.url.pathname === '/callback') headers.set('referrer-policy', 'no-referrer');
 	return response;
+};
+
+/**
+ * SvelteKit's own log line for a failed request (`[404] GET /path`, and the stack of a 500),
+ * with secret-shaped values masked: the path is what the visitor typed, and a secret or token
+ * pasted into it must not reach the server's log.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const line = `[${status}] ${event.request.method} ${event.url.pathname}`;
+	const detail = status === 404 ? '' : `\n${error instanceof Error ? error.stack : String(error)}`;
+	console.error(maskSecretShapes(line + detail));
 };

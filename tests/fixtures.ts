@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { flowSlugs } from '../src/lib/spotify/flows';
 
@@ -35,6 +36,28 @@ export function watchConsole(page: Page): string[] {
 	});
 	page.on('pageerror', (error) => problems.push(error.message));
 	return problems;
+}
+
+/**
+ * The serious and critical axe violations of the page as it stands, in light colours and then in
+ * dark ones: one page load, two axe passes. The colours follow prefers-color-scheme live, so
+ * switching the emulated scheme restyles the page without reloading it. The page is left dark.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+	const found: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		// The pass below must really see this scheme, or the dark pass would repeat the light one.
+		const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+		expect(dark, `prefers-color-scheme is ${colorScheme}`).toBe(colorScheme === 'dark');
+		const results = await new AxeBuilder({ page }).analyze();
+		for (const v of results.violations)
+			if (v.impact === 'serious' || v.impact === 'critical')
+				found.push(
+					`${colorScheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+				);
+	}
+	return found;
 }
 
 export const test = base;

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { catalog } from '../../src/lib/spotify/error-entries';
-import { expect, test } from '../fixtures';
+import { expect, seriousAxeViolations, test } from '../fixtures';
 
 test('every catalog entry has a page, listed in the index', async ({ page, request }) => {
 	await page.goto('/errors');
@@ -38,13 +37,7 @@ test('an error page links its reproduction and its siblings, and is axe clean', 
 	await expect(
 		page.getByRole('heading', { name: /Other errors with the code invalid_grant/ })
 	).toBeVisible();
-	for (const scheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme: scheme });
-		const results = await new AxeBuilder({ page }).analyze();
-		expect(
-			results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		).toEqual([]);
-	}
+	expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test('an unknown error slug answers 404', async ({ page }) => {

@@ -43,6 +43,7 @@ export const relayRefusalReasons = [
 	'path-not-allowed',
 	'method-not-allowed',
 	'server-secret-unavailable',
+	'server-secret-not-allowed',
 	'client-id-mismatch',
 	'credentials-conflict',
 	'redirect-refused',

@@ -13,7 +13,7 @@ import {
 	buildAuthorizationCodeTokenRequest,
 	buildClientCredentialsRequest
 } from '$lib/oauth/token-request';
-import { handleRelayRequest, relayInfo, type RelayOptions } from './relay';
+import { handleRelayRequest, isLoopbackAddress, relayInfo, type RelayOptions } from './relay';
 
 const origin = 'http://127.0.0.1:5173';
 const secret = 'f00dfeedf00dfeedf00dfeedf00dfeed';
@@ -49,7 +49,8 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
 	});
 }
 
-function post(envelope: unknown, headers: Record<string, string> = {}): Request {
+/** The relay's POST as the explorer sends it: JSON, with this site's Origin unless overridden. */
+function post(envelope: unknown, headers: Record<string, string> = { origin }): Request {
 	const [, init] = relayFetchArguments(envelope as RelayEnvelope);
 	return new Request(`${origin}/relay`, {
 		...init,
@@ -60,11 +61,12 @@ function post(envelope: unknown, headers: Record<string, string> = {}): Request 
 async function relay(
 	envelope: unknown,
 	options: Partial<RelayOptions> = {},
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = { origin }
 ) {
 	const { fetch, sent } = options.fetch ? { fetch: options.fetch, sent: [] } : fakeFetch();
 	const response = await handleRelayRequest(post(envelope, headers), {
 		origin,
+		remoteAddress: '127.0.0.1',
 		log: () => {},
 		...options,
 		fetch
@@ -317,6 +319,24 @@ describe('the caller and the envelope', () => {
 		expect(response.status).toBe(502);
 		expect(body.refused).toBe('upstream-failed');
 	});
+
+	it('an answer whose body breaks off mid-stream is a 502 refusal, not a 500', async () => {
+		const fake = fakeFetch(() => {
+			let pulls = 0;
+			const body = new ReadableStream<Uint8Array>({
+				pull(controller) {
+					if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('{"access_tok'));
+					else controller.error(new TypeError('terminated: other side closed'));
+				}
+			});
+			return new Response(body, { headers: { 'content-type': 'application/json' } });
+		});
+		const { response, body } = await relay({ request: tokenRequest }, { fetch: fake.fetch });
+		expect(fake.sent).toHaveLength(1);
+		expect(response.status).toBe(502);
+		expect(body.refused).toBe('upstream-failed');
+		expect(JSON.stringify(body)).not.toContain('access_tok');
+	});
 });
 
 describe('the server secret', () => {
@@ -425,6 +445,95 @@ describe('the server secret', () => {
 	});
 });
 
+describe('the server secret serves only this site, opened on this machine', () => {
+	const serverRequest = buildClientCredentialsRequest({
+		accountsBase: spotifyBaseUrls.accounts,
+		client: { method: 'server-secret', clientId: 'client123' }
+	});
+	const envelope = { request: serverRequest, useServerSecret: true };
+	const configured = { clientId: 'client123', clientSecret: serverSecret };
+	const sentAuthorization = (sent: Sent[]) =>
+		(sent[0]?.init.headers as Record<string, string> | undefined)?.Authorization;
+
+	it('a request without an Origin (curl, any program) is refused, even from this machine', async () => {
+		const fake = fakeFetch();
+		const { response, body } = await relay(
+			envelope,
+			{ ...configured, fetch: fake.fetch },
+			{ 'x-any': 'header' }
+		);
+		expect(response.status).toBe(403);
+		expect(body.refused).toBe('server-secret-not-allowed');
+		expect(body.message).toContain('Origin');
+		expect(fake.sent).toHaveLength(0);
+	});
+
+	it.each([['192.168.1.20'], ['10.0.0.7'], ['::ffff:192.168.1.20'], ['fe80::1'], [undefined]])(
+		'a caller at %s (another machine, or unknown) is refused and told how to allow it',
+		async (remoteAddress) => {
+			const fake = fakeFetch();
+			const { response, body } = await relay(envelope, {
+				...configured,
+				remoteAddress,
+				fetch: fake.fetch
+			});
+			expect(response.status).toBe(403);
+			expect(body.refused).toBe('server-secret-not-allowed');
+			expect(body.message).toContain('GRANTWALK_RELAY_REMOTE=allow');
+			expect(fake.sent).toHaveLength(0);
+		}
+	);
+
+	it.each([['127.0.0.1'], ['127.8.9.10'], ['::1'], ['::ffff:127.0.0.1']])(
+		'a page of this site opened on this machine (%s) gets it',
+		async (remoteAddress) => {
+			const fake = fakeFetch();
+			const { response } = await relay(envelope, {
+				...configured,
+				remoteAddress,
+				fetch: fake.fetch
+			});
+			expect(response.status).toBe(200);
+			expect(sentAuthorization(fake.sent)).toBe(basicAuthorization('client123', serverSecret));
+		}
+	);
+
+	it('GRANTWALK_RELAY_REMOTE=allow lets other machines use it, still from this site only', async () => {
+		const fake = fakeFetch();
+		const remote = { ...configured, remoteAddress: '192.168.1.20', allowRemote: true };
+		expect((await relay(envelope, { ...remote, fetch: fake.fetch })).response.status).toBe(200);
+		expect(sentAuthorization(fake.sent)).toBe(basicAuthorization('client123', serverSecret));
+		const curl = await relay(envelope, remote, {});
+		expect(curl.body.refused).toBe('server-secret-not-allowed');
+	});
+
+	it("requests with the caller's own credentials are forwarded from anywhere, as before", async () => {
+		const fake = fakeFetch();
+		const { response } = await relay(
+			{ request: tokenRequest },
+			{ ...configured, remoteAddress: '192.168.1.20', fetch: fake.fetch },
+			{}
+		);
+		expect(response.status).toBe(200);
+		expect(sentAuthorization(fake.sent)).toBe(basicAuthorization('client123', secret));
+	});
+
+	it.each([
+		['127.0.0.1', true],
+		['127.255.0.1', true],
+		['::1', true],
+		['::FFFF:127.0.0.1', true],
+		['0.0.0.0', false],
+		['::', false],
+		['128.0.0.1', false],
+		['127.0.0.1.evil.test', false],
+		['::ffff:10.0.0.1', false],
+		['', false]
+	])('isLoopbackAddress(%j) is %s', (address, expected) => {
+		expect(isLoopbackAddress(address)).toBe(expected);
+	});
+});
+
 describe('logging', () => {
 	afterEach(() => vi.restoreAllMocks());
 
@@ -442,9 +551,17 @@ describe('logging', () => {
 			query: { q: 'private-query-text', type: 'artist' },
 			accessToken: 'BQ-bearer-value'
 		});
+		const tokenInPath = 'BQ-token-in-the-path-0123456789abcdefghijklmnopqrstuvwxyz';
 		const envelopes: unknown[] = [
 			{ request: tokenRequest },
 			{ request: apiCall },
+			{
+				request: buildWebApiRequest({
+					apiBase: spotifyBaseUrls.api,
+					path: `/v1/artists/${tokenInPath}`,
+					accessToken: 'BQ-bearer-value'
+				})
+			},
 			{ request: { ...tokenRequest, url: 'https://evil.test/api/token' } },
 			{
 				request: buildClientCredentialsRequest({
@@ -458,6 +575,8 @@ describe('logging', () => {
 		for (const envelope of envelopes)
 			await handleRelayRequest(post(envelope), {
 				origin,
+				remoteAddress: '127.0.0.1',
+				clientId: 'client123',
 				clientSecret: serverSecret,
 				fetch: fakeFetch(answer).fetch
 			});
@@ -466,6 +585,7 @@ describe('logging', () => {
 		expect(output).toContain('relay POST accounts.spotify.com/api/token -> 200');
 		expect(output).toContain('relay GET api.spotify.com/v1/search -> 200');
 		expect(output).toContain('relay refused: host-not-allowed');
+		expect(output).toContain('relay GET api.spotify.com/v1/artists/REDACTED -> 200');
 		for (const leak of [
 			secret,
 			serverSecret,
@@ -478,6 +598,7 @@ describe('logging', () => {
 			'AQ-refresh-value',
 			'BQ-bearer-value',
 			'private-query-text',
+			tokenInPath,
 			'evil.test'
 		])
 			expect(output).not.toContain(leak);

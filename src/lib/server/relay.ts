@@ -14,6 +14,7 @@ import {
 	type RelayRefusalReason
 } from '$lib/oauth/relay-envelope';
 import { basicAuthorization } from '$lib/oauth/token-request';
+import { maskSecretShapes } from '$lib/spotify/secret-mask';
 
 const TOKEN_URL = 'https://accounts.spotify.com/api/token';
 const API_HOST = 'api.spotify.com';
@@ -29,6 +30,14 @@ export interface RelayOptions {
 	/** SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET, when the server has them. */
 	clientId?: string;
 	clientSecret?: string;
+	/** The caller's IP address (event.getClientAddress()); undefined when it cannot be told. */
+	remoteAddress?: string;
+	/**
+	 * GRANTWALK_RELAY_REMOTE=allow: the server secret also serves callers that are not on this
+	 * machine (a workshop on a LAN). Off by default: anyone who can reach the server would get
+	 * tokens for the owner's app.
+	 */
+	allowRemote?: boolean;
 	/** Injected so tests never touch the network. */
 	fetch?: typeof fetch;
 	/** One line per request: method, host, path, status. Never a body, header or query. */
@@ -57,11 +66,11 @@ export async function handleRelayRequest(
 		checkCaller(request, options.origin);
 		const envelope = parseEnvelope(await readLimited(request));
 		const target = checkTarget(envelope.request);
-		const outgoing = withCredentials(envelope, target, options);
+		const outgoing = withCredentials(envelope, target, request.headers.get('origin'), options);
 		const response = await forward(outgoing, options);
 		const ms = Math.round(performance.now() - started);
 		log(
-			`relay ${outgoing.method} ${target.host}${target.pathname} -> ${response.status} (${ms} ms)`
+			`relay ${outgoing.method} ${target.host}${maskSecretShapes(target.pathname)} -> ${response.status} (${ms} ms)`
 		);
 		return json(200, response satisfies RelayAnswer);
 	} catch (error) {
@@ -213,6 +222,7 @@ function checkTarget(request: HttpRequestDescription): URL {
 function withCredentials(
 	envelope: RelayEnvelope,
 	target: URL,
+	callerOrigin: string | null,
 	options: RelayOptions
 ): HttpRequestDescription {
 	const headers: Record<string, string> = {};
@@ -227,6 +237,7 @@ function withCredentials(
 			400,
 			'SPOTIFY_CLIENT_SECRET is not set on the server.'
 		);
+	checkServerSecretCaller(callerOrigin, options);
 	const carriesCredentials =
 		getHeader(headers, 'authorization') !== undefined ||
 		(request.body?.fields.some(([name]) => name === 'client_secret') ?? false);
@@ -252,6 +263,30 @@ function withCredentials(
 		);
 	headers.Authorization = basicAuthorization(clientId, options.clientSecret);
 	return request;
+}
+
+/**
+ * The server's secret is the owner's: it serves only this site's own pages (a browser sends
+ * their Origin; curl and other programs send none) opened on this machine. Other machines need
+ * the operator's GRANTWALK_RELAY_REMOTE=allow.
+ */
+function checkServerSecretCaller(callerOrigin: string | null, options: RelayOptions): void {
+	const refuse = (why: string) =>
+		new Refusal('server-secret-not-allowed', 403, `The server secret is not used here: ${why}`);
+	if (callerOrigin !== options.origin)
+		throw refuse(
+			"the request does not come from this site's own pages (no Origin header, or another one). Use the explorer, or send your own client secret."
+		);
+	if (!options.allowRemote && !isLoopbackAddress(options.remoteAddress))
+		throw refuse(
+			'the request comes from another machine. Open the site on the server itself, or start the server with GRANTWALK_RELAY_REMOTE=allow to let every machine that reaches it use the secret.'
+		);
+}
+
+/** 127.0.0.0/8 (also IPv4-mapped, ::ffff:127.0.0.1) and ::1, as Node reports a socket's peer. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+	if (!address) return false;
+	return address === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/i.test(address);
 }
 
 async function forward(
@@ -280,7 +315,13 @@ async function forward(
 			'Spotify answered with a redirect; it is not followed.'
 		);
 	}
-	const bytes = await readStream(response.body, MAX_UPSTREAM_BYTES);
+	let bytes: Uint8Array | undefined;
+	try {
+		bytes = await readStream(response.body, MAX_UPSTREAM_BYTES);
+	} catch {
+		// The connection dropped or timed out mid-answer: Spotify's answer is not whole.
+		throw new Refusal('upstream-failed', 502, "Spotify's answer broke off before its end.");
+	}
 	if (bytes === undefined)
 		throw new Refusal('upstream-too-large', 502, 'The answer is larger than the relay passes on.');
 	const headers: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecrets } from './secret-mask';
+import { maskSecrets, maskSecretShapes } from './secret-mask';
 
 const basic =
 	'ZGVhZGJlZWZjYWZlNGJhZDhiYWRmMDBkNWVlZDFlNTU6YTExY2U1ZWMyZTdhMTFjZTVlYzJlN2ExMWNlNWVjMmU=';
@@ -71,5 +71,32 @@ describe('maskSecrets', () => {
 	it('is idempotent', () => {
 		const once = maskSecrets(`Authorization: Basic ${basic}`).text;
 		expect(maskSecrets(once)).toEqual({ text: once, masked: false });
+	});
+});
+
+describe('maskSecretShapes (log lines)', () => {
+	const hex = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
+	const token =
+		'BQDx3kZ8v_Qm0jY2rT5uWnP9-aLcEf4hGi7oKs1bNd6eXy0zVw2tUq3rSp8oNm5lKj4iHg7fEd0cBa9ZyXwVu';
+
+	it.each([
+		[`[404] GET /${hex}`, '[404] GET /REDACTED'],
+		[`[404] GET /callback/${hex.toUpperCase()}/x`, '[404] GET /callback/REDACTED/x'],
+		[`[404] GET /v1/me/${token}`, '[404] GET /v1/me/REDACTED'],
+		[`[404] GET /a;client_secret=s3cr3t`, '[404] GET /a;client_secret=REDACTED'],
+		[`[404] GET /x/Bearer ${token}`, '[404] GET /x/Bearer REDACTED']
+	])('masks %s', (input, expected) => {
+		expect(maskSecretShapes(input)).toBe(expected);
+	});
+
+	it.each([
+		'[404] GET /errors/invalid-client-invalid-redirect-uri-and-the-rest',
+		'[404] GET /flows/authorization-code-pkce',
+		`[500] GET /x\nError: boom\n    at load (file:///work/app/build/server/chunks/0-a1b2c3d4.js:12:34)`,
+		// 31 and 33 hex digits are not a Spotify secret.
+		`/${hex.slice(1)}`,
+		`/${hex}0`
+	])('leaves %s as it is', (input) => {
+		expect(maskSecretShapes(input)).toBe(input);
 	});
 });

@@ -41,3 +41,21 @@ export function maskSecrets(text: string): { text: string; masked: boolean } {
 	for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
 	return { text: out, masked: out !== text };
 }
+
+/**
+ * Bare values shaped like Spotify credentials, with no name beside them to tell what they are:
+ * 32 hex digits (a client secret, or a client id) and long runs of token characters with letters
+ * and digits (access and refresh tokens, codes, PKCE verifiers).
+ */
+const hexSecret = /(?<![\w-])[0-9a-f]{32}(?![\w-])/gi;
+const tokenRun = /[\w.~-]{40,}/g;
+
+/**
+ * For text that goes to a log where nobody reads it first, such as a requested path: everything
+ * maskSecrets() masks, and bare secret-shaped values too. Prose and paths keep their shape.
+ */
+export function maskSecretShapes(text: string): string {
+	return maskSecrets(text)
+		.text.replace(hexSecret, MASK)
+		.replace(tokenRun, (run) => (/\d/.test(run) && /[a-z]/i.test(run) ? MASK : run));
+}

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm, textField } from '$lib/server/form-data';
 import { decodeSpotifyError } from '$lib/spotify/error-decoder';
 import { maskSecrets } from '$lib/spotify/secret-mask';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,9 +36,17 @@ export const load: PageServerLoad = ({ url }) => {
 export const actions: Actions = {
 	// The form is POSTed, so pasted text never travels in a request line, a proxy log or the
 	// history before it is masked; the answer is a redirect to the masked text's link.
-	default: async ({ request }) => {
-		const value = (await request.formData()).get('q');
-		const masked = maskSecrets(typeof value === 'string' ? value : '');
+	default: async ({ request, locals }) => {
+		const { fields, problem } = await readForm(request, locals);
+		const masked = maskSecrets(textField(fields, 'q'));
+		// The page with the form refilled and what was wrong, instead of SvelteKit's 500.
+		if (problem)
+			return fail(problem.status, {
+				q: masked.text,
+				masked: masked.masked,
+				result: null,
+				problem: problem.message
+			});
 		const result = decodeSpotifyError(masked.text);
 		const shown = { q: masked.text, masked: masked.masked, result };
 		if (result.kind === 'too-long') return fail(413, shown);

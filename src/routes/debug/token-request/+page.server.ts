@@ -1,4 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { readForm, textField } from '$lib/server/form-data';
 import { maskSecrets } from '$lib/spotify/secret-mask';
 import { inspectTokenRequest } from '$lib/spotify/token-request-inspect';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,13 +39,19 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
-		const data = await request.formData();
-		const text = data.get('request');
-		const authorize = data.get('authorize');
-		return inspect(
-			typeof text === 'string' ? text : '',
-			typeof authorize === 'string' ? authorize : ''
-		);
+	default: async ({ request, locals }) => {
+		const { fields, problem } = await readForm(request, locals);
+		const text = textField(fields, 'request');
+		const authorize = textField(fields, 'authorize');
+		if (!problem) return inspect(text, authorize);
+		// The page with the form refilled (masked) and what was wrong, instead of SvelteKit's 500.
+		const shown = [maskSecrets(text), maskSecrets(authorize)];
+		return fail(problem.status, {
+			request: shown[0].text,
+			authorize: shown[1].text,
+			masked: shown.some((m) => m.masked),
+			result: { kind: 'refused', message: problem.message } as const,
+			share: null
+		});
 	}
 };
