@@ -8,7 +8,7 @@ test('switching to real Spotify checks the settings and then prepares a request 
 	await expect(page.getByTestId('demo-client-id')).toHaveText(/^[0-9a-f]{32}$/);
 	await page.locator('summary', { hasText: 'Target:' }).click();
 	await page.getByRole('radio', { name: /Real Spotify/ }).check();
-	await page.getByLabel('Client ID').fill('my-app');
+	await page.getByRole('textbox', { name: 'Client ID' }).fill('my-app');
 	await page.getByLabel('Scopes (space-separated)').fill('user-read-private openid');
 	await page.getByRole('button', { name: 'Use these settings and start over' }).click();
 	const problems = page
@@ -17,9 +17,9 @@ test('switching to real Spotify checks the settings and then prepares a request 
 	await expect(problems).toContainText('“my-app”');
 	await expect(problems).toContainText('Illegal scope');
 	// Nothing typed is lost, and the running flow is untouched.
-	await expect(page.getByLabel('Client ID')).toHaveValue('my-app');
+	await expect(page.getByRole('textbox', { name: 'Client ID' })).toHaveValue('my-app');
 
-	await page.getByLabel('Client ID').fill('0123456789abcdef0123456789abcdef');
+	await page.getByRole('textbox', { name: 'Client ID' }).fill('0123456789abcdef0123456789abcdef');
 	await page.getByLabel('Scopes (space-separated)').fill('user-read-private');
 	await page.getByRole('button', { name: 'Use these settings and start over' }).click();
 	await expect(page.locator('summary', { hasText: 'Target:' })).toContainText('real Spotify');
