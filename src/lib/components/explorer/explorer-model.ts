@@ -10,6 +10,13 @@ import type { FlowSlug } from '$lib/spotify/flows';
 /** The parts of a machine snapshot the explorer reads (kept narrow for tests). */
 export type SnapshotView = Pick<FlowView, 'value' | 'context' | 'hasTag' | 'getMeta' | 'can'>;
 
+/** A button of the explorer: what it says, whether it can act now, and what it does. */
+export interface ExplorerAction {
+	label: string;
+	enabled: boolean;
+	run: () => void;
+}
+
 export interface StepInfo {
 	id: string;
 	title: string;
