@@ -6,7 +6,10 @@ declare global {
 			/** The POST named `?/default`; hooks.server.ts took it off so the page can answer 400. */
 			reservedAction?: boolean;
 		}
-		// interface PageData {}
+		interface PageData {
+			/** A page's own first skip link (the flow pages: straight to "Next step"). */
+			skipTo?: { href: string; label: string };
+		}
 		// interface PageState {}
 		// interface Platform {}
 	}

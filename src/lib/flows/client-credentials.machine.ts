@@ -24,7 +24,12 @@ export const clientCredentialsMachine = flowSetup.createMachine({
 			purpose: 'token',
 			content: 'request-token',
 			onFailure: '#flow.tokenError',
-			done: { 'step.next': '#flow.callWebApi' }
+			// The token panel acts as soon as the token exists.
+			done: {
+				'step.next': '#flow.callWebApi',
+				'api.call': '#flow.callWebApi',
+				'token.expire': { guard: 'canExpire', target: '#flow.expireToken' }
+			}
 		}),
 		callWebApi: requestStep({
 			purpose: 'api',

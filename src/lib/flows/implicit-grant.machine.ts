@@ -24,7 +24,12 @@ export const implicitGrantMachine = flowSetup.createMachine({
 		tokenInFragment: {
 			tags: ['step'],
 			meta: { content: 'token-in-fragment' },
-			on: { 'step.next': 'callWebApi' }
+			// The token panel acts as soon as the fragment gave a token.
+			on: {
+				'step.next': 'callWebApi',
+				'api.call': 'callWebApi',
+				'token.expire': { guard: 'canExpire', target: '#flow.expireToken' }
+			}
 		},
 		callWebApi: requestStep({
 			purpose: 'api',

@@ -92,9 +92,13 @@ export function codeFlowStates(reauthorize: Reauthorize) {
 			purpose: 'token',
 			content: 'exchange-code',
 			onFailure: '#flow.tokenError',
+			// The token panel acts as soon as a token exists, not only from the next step.
 			done: {
 				'step.next': '#flow.callWebApi',
-				'code.reuse': { guard: 'canReuseCode', target: 'ready' }
+				'code.reuse': { guard: 'canReuseCode', target: 'ready' },
+				'api.call': '#flow.callWebApi',
+				'token.refresh': '#flow.refreshToken',
+				'token.expire': { guard: 'canExpire', target: '#flow.expireToken' }
 			}
 		}),
 		callWebApi: requestStep({

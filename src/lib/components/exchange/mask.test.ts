@@ -23,6 +23,8 @@ describe('mask', () => {
 		expect(shown).not.toContain(secret);
 		expect(shown).not.toContain(basicAuthorization('client', secret));
 		expect(shown).toContain(HIDDEN);
+		// Not base64 of `client:••••••••`, which would look like a real header that was never sent.
+		expect(maskRequest(request).headers.Authorization).toBe(`Basic ${HIDDEN}`);
 	});
 
 	it('cuts bearer tokens, refresh tokens and tokens in JSON bodies and fragments short', () => {

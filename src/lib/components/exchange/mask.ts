@@ -17,11 +17,12 @@ export function maskToken(value: string): string {
 export function maskRequest(request: HttpRequestDescription): HttpRequestDescription {
 	const redacted = redactRequest(request, HIDDEN);
 	const headers: Record<string, string> = {};
+	// A Basic header re-encoded around the placeholder would look real and be nothing that was
+	// sent: it is shown hidden whole, and the exchange view says what it holds.
 	for (const [name, value] of Object.entries(redacted.headers))
-		headers[name] = value.replace(
-			/^(Bearer\s+)(\S+)$/i,
-			(_, prefix, token) => prefix + maskToken(token)
-		);
+		headers[name] = /^basic\s/i.test(value)
+			? `Basic ${HIDDEN}`
+			: value.replace(/^(Bearer\s+)(\S+)$/i, (_, prefix, token) => prefix + maskToken(token));
 	return {
 		...redacted,
 		url: maskUrl(redacted.url),

@@ -5,6 +5,7 @@
 import { profileOf } from '$lib/flows/profiles';
 import type { FlowView } from '$lib/flows/run-player';
 import type { ErrorKind, FlowContext, RecordedExchange, StepId } from '$lib/flows/types';
+import { activeMistakes, teachingMistakes } from '$lib/oauth/mistakes';
 import type { FlowSlug } from '$lib/spotify/flows';
 
 /** The parts of a machine snapshot the explorer reads (kept narrow for tests). */
@@ -115,4 +116,70 @@ export function errorNextHint(kind: ErrorKind, flow: FlowSlug): string {
 /** The button that starts over on purpose from a failed run. */
 export function retryLabel(flow: FlowSlug): string {
 	return profileOf(flow).browserRedirect ? 'Start a new authorization' : 'Ask for a new token';
+}
+
+/** How the diagram redraws a step that went wrong: its arrows' labels as they happened. */
+export interface DiagramFailure {
+	step: StepId;
+	/** New labels for the step's arrows, in order; undefined keeps an arrow's label. */
+	labels: readonly (string | undefined)[];
+}
+
+/** The failed step of a run, as its arrows should read, or undefined while nothing failed. */
+export function diagramFailure(
+	kind: ErrorKind | undefined,
+	step: StepId | undefined,
+	context: Pick<FlowContext, 'error' | 'exchanges'>
+): DiagramFailure | undefined {
+	if (!kind || !step) return undefined;
+	const status = context.error?.status ?? context.exchanges.at(-1)?.response.status;
+	const answer = [status, context.error?.error].filter(Boolean).join(' ');
+	switch (kind) {
+		case 'access-denied':
+			return {
+				step,
+				labels: ['Log in, consent: Cancel', '302 to redirect_uri?error=access_denied']
+			};
+		case 'authorize-page':
+			return {
+				step,
+				labels: [`${status ?? 400} error page, no redirect`, '(no redirect: no code)']
+			};
+		case 'state-mismatch':
+			return { step, labels: ['callback refused: state does not match'] };
+		case 'callback':
+			return { step, labels: ['callback refused: no usable code'] };
+		case 'transport':
+			return { step, labels: [undefined, 'no answer: the request failed'] };
+		default:
+			return { step, labels: [undefined, answer || 'an error'] };
+	}
+}
+
+/**
+ * The error card's first line: what in this run led here (the switch that was on, or what the
+ * learner did), before the general causes.
+ */
+export function inThisRun(kind: ErrorKind, context: FlowContext): string {
+	const on = activeMistakes(context.mistakes).map((name) =>
+		teachingMistakes.find((m) => m.name === name)!
+	);
+	// A switch that expects this very answer names it best; else any switch that was on.
+	const expected = on.find((m) => m.expectedError !== undefined) ?? on[0];
+	if (expected) return `the “${expected.label}” switch was on. ${expected.effect}`;
+	const last = context.exchanges.at(-1);
+	switch (kind) {
+		case 'access-denied':
+			return 'you pressed Cancel on the consent page, so Spotify sent the browser back with error=access_denied.';
+		case 'state-mismatch':
+			return `the callback came back with a state this tab never made (this tab made ${context.state}): a forged callback, as an attacker would plant it.`;
+		case 'expired-token':
+			return context.exchanges.some((e) => e.purpose === 'expire')
+				? 'you pressed “Expire access token now”, so the emulator treats the token as past its expires_in and the Web API answers 401.'
+				: 'the access token outlived its expires_in, so the Web API answered 401.';
+		default:
+			return last
+				? `${last.request.method} ${new URL(last.request.url).pathname} answered ${last.response.status}${context.error?.error ? ` ${context.error.error}` : ''}.`
+				: 'the request could not be sent.';
+	}
 }

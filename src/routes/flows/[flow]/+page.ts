@@ -14,6 +14,8 @@ export const load: PageLoad = async ({ params, data }) => {
 	return {
 		...data,
 		flow: getFlow(slug),
+		// One Tab from page load reaches the run: the first skip link goes to "Next step".
+		skipTo: { href: '#next-step', label: 'Skip to Next step' },
 		content: await loadFlowContent(slug),
 		// The top problems of reference §10 that this flow can hit, most common first.
 		problems: spotifyErrors
