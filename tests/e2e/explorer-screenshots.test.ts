@@ -48,6 +48,8 @@ for (const [slug, reach] of Object.entries(toTokenStep)) {
 			expect(serious, `${scheme}`).toEqual([]);
 			for (const width of [1280, 390]) {
 				await page.setViewportSize({ width, height: 900 });
+				// Stacked, the run is one of two panes ("Read | Run").
+				if (width === 390) await page.getByTestId('show-run').click();
 				await page.getByTestId('token-panel').scrollIntoViewIfNeeded();
 				await page.screenshot({ path: `screenshots/${slug}-token-${scheme}-${width}.png` });
 			}

@@ -57,8 +57,6 @@ async function readRun(page: Page, seed: string): Promise<SeenRun> {
 	const tokens = await responseJson(token);
 	const refreshed = await responseJson(refresh);
 	const run = {
-		state: await field(callback, 'state'),
-		code: await field(callback, 'code'),
 		codeVerifier: await field(token, 'code_verifier'),
 		codeSent: await field(token, 'code'),
 		accessToken: String(tokens.access_token),
@@ -67,7 +65,15 @@ async function readRun(page: Page, seed: string): Promise<SeenRun> {
 		tokenPanelAccess: ((await page.getByTestId('access-token').textContent()) ?? '').trim()
 	};
 
-	// Back (nothing is sent) to the authorize request, as built: its challenge and state.
+	// Back (nothing is sent) to the callback as it came, then to the authorize request as built.
+	const backTo = async (step: string) => {
+		while ((await page.getByTestId('step-count').textContent()) !== step) {
+			await settledRun(page);
+			await page.locator('body').press('ArrowLeft');
+		}
+	};
+	await backTo('Step 4 of 7');
+	const cameBack = { state: await field(callback, 'state'), code: await field(callback, 'code') };
 	while ((await page.getByTestId('step-count').textContent()) !== 'Step 2 of 7') {
 		await settledRun(page);
 		await page.locator('body').press('ArrowLeft');
@@ -78,6 +84,7 @@ async function readRun(page: Page, seed: string): Promise<SeenRun> {
 	);
 	return {
 		...run,
+		...cameBack,
 		stateSent: authorize.searchParams.get('state') ?? '',
 		codeChallenge: authorize.searchParams.get('code_challenge') ?? ''
 	};
