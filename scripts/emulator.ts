@@ -1,8 +1,17 @@
 // `npm run emulator -- --port 8080 [--host 127.0.0.1]`: the Spotify accounts emulator alone, on
-// node:http, configured by the same EMULATOR_* variables as the site. Prints no secret.
+// node:http, configured by the same EMULATOR_* variables as the site. Prints no secret but the
+// presenter key it generates when it listens beyond loopback. One sandbox (the default one) for
+// everything: a developer's own app, its server and its browser all see the same apps and tokens.
 import { createServer } from 'node:http';
-import { emulatorFromEnv } from '../src/lib/server/emulator/instance';
+import { configFromEnv } from '../src/lib/server/emulator/config';
+import { createEmulator } from '../src/lib/server/emulator/index';
 import { nodeListener } from '../src/lib/server/emulator/node';
+import {
+	allowedHostNames,
+	ensurePresenterKey,
+	isAllowedHost,
+	listensBeyondLoopback
+} from '../src/lib/server/hosting.js';
 
 function option(name: string, fallback: string): string {
 	const args = process.argv.slice(2);
@@ -19,9 +28,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 	process.exit(2);
 }
 
-const emulator = emulatorFromEnv(process.env);
+const presenter = ensurePresenterKey(process.env, host);
+const config = configFromEnv({ ...process.env, HOST: host });
+config.sandboxes = false;
+config.presenterKeyRequired = presenter.key !== null || listensBeyondLoopback(host);
+const emulator = createEmulator({ config });
 const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-const server = createServer(nodeListener(emulator, origin));
+// Like the site (scripts/serve.js): unknown host names get 421, so a DNS-rebinding page cannot
+// read the dashboard's secrets.
+const names = allowedHostNames({ ...process.env, HOST: host }, host);
+const server = createServer(
+	nodeListener(emulator, origin, (hostHeader) => isAllowedHost(hostHeader, names))
+);
 server.keepAliveTimeout = 65_000;
 
 server.listen(port, host, () => {
@@ -36,6 +54,7 @@ server.listen(port, host, () => {
 		`  demo app client_id ${demo.clientId} (rules: ${demo.era}); dashboard ${base}/dashboard`
 	);
 	console.log(`  control API ${emulator.context.config.control ? `${base}/control` : 'off'}`);
+	if (presenter.generated) console.log(`  presenter key (shared settings): ${presenter.key}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

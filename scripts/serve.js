@@ -5,6 +5,12 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+	allowedHostNames,
+	ensurePresenterKey,
+	isAllowedHost as isAllowedHostName,
+	refusedHostMessage
+} from '../src/lib/server/hosting.js';
 import { securityHeaders } from '../src/lib/server/security-headers.js';
 
 const marker = 'x-grantwalk-protocol';
@@ -17,43 +23,24 @@ const { handler } = await import(pathToFileURL(resolve(dir, 'handler.js')).href)
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
 
-/**
- * Host names this server answers to. A page on another name that resolves here (DNS rebinding)
- * would otherwise count as same-origin, and could use the relay with the server's Spotify
- * secret. IP literals cannot be rebound, so they always pass (a workshop on a LAN address);
- * names must be localhost, HOST, ORIGIN's host or one listed in GRANTWALK_ALLOWED_HOSTS.
- */
-const allowedNames = new Set(
-	[
-		'localhost',
-		host,
-		process.env.ORIGIN && new URL(process.env.ORIGIN).hostname,
-		...(process.env.GRANTWALK_ALLOWED_HOSTS ?? '').split(',')
-	]
-		.map((name) => name?.trim().toLowerCase())
-		.filter(Boolean)
-);
+// Host names this server answers to besides IP literals (src/lib/server/hosting.js): a page on
+// another name that resolves here (DNS rebinding) would otherwise count as same-origin, and could
+// use the relay with the server's Spotify secret.
+const allowedNames = allowedHostNames(process.env, host);
 
 /** Is the Host header one this server answers to? */
 export function isAllowedHost(hostHeader) {
-	if (!hostHeader) return false;
-	let name;
-	try {
-		name = new URL(`http://${hostHeader}`).hostname.toLowerCase();
-	} catch {
-		return false;
-	}
-	const ipLiteral = /^\[[0-9a-f:.]+\]$/.test(name) || /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
-	return ipLiteral || allowedNames.has(name);
+	return isAllowedHostName(hostHeader, allowedNames);
 }
+
+// Shared settings of the emulator (every sandbox's demo apps, resetting every sandbox) need the
+// presenter key whenever other machines can reach this server: one is made when none is given.
+const presenter = ensurePresenterKey(process.env, host);
 
 const server = createServer((req, res) => {
 	if (!isAllowedHost(req.headers.host)) {
 		res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
-		res.end(
-			`This server does not answer to the host name ${JSON.stringify(req.headers.host ?? '')}. ` +
-				'Open it by its IP address or localhost, or list the name in GRANTWALK_ALLOWED_HOSTS.\n'
-		);
+		res.end(refusedHostMessage(req.headers.host));
 		return;
 	}
 	// Set, never trusted from the client: a request cannot claim to have come over https.
@@ -71,6 +58,10 @@ server.listen(port, host, () => {
 	// The port actually bound, so PORT=0 (any free port, as the tests use) says which it got.
 	const bound = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+	if (presenter.generated)
+		console.log(
+			`Presenter key (shared emulator settings; set GRANTWALK_PRESENTER_KEY to choose one): ${presenter.key}`
+		);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'])

@@ -1,4 +1,11 @@
 import { text, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
+import { parseCookies } from '$lib/server/emulator/cookies';
+import {
+	isSandboxId,
+	newSandboxId,
+	sandboxCookie,
+	sandboxCookieName
+} from '$lib/server/emulator/sandbox';
 import { RESERVED_ACTION } from '$lib/server/form-data';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { maskSecretShapes } from '$lib/spotify/secret-mask';
@@ -55,8 +62,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!headers.has(name)) headers.set(name, value);
 	// The callback URL carries the code and state: never leak it in a Referer.
 	if (event.url.pathname === '/callback') headers.set('referrer-policy', 'no-referrer');
+	giveSandbox(event, headers);
 	return response;
 };
+
+/**
+ * Each browser gets its own emulator sandbox (sandbox.ts) with its first page: a random id in
+ * an HttpOnly cookie, which the emulator reads. The emulator's own paths decide for themselves
+ * (curl and developers' apps there use the default sandbox).
+ */
+function giveSandbox(event: RequestEvent, headers: Headers): void {
+	if (crossOriginPaths.some((p) => event.url.pathname.startsWith(p))) return;
+	if (!headers.get('content-type')?.startsWith('text/html')) return;
+	const existing = parseCookies(event.request.headers.get('cookie')).get(sandboxCookieName);
+	if (isSandboxId(existing)) return;
+	headers.append('set-cookie', sandboxCookie(newSandboxId()));
+}
 
 /**
  * SvelteKit's own log line for a failed request (`[404] GET /path`, and the stack of a 500),

@@ -4,6 +4,7 @@
  */
 import { base64, base64url } from './encoding';
 import { cryptoRandom, randomString, type RandomSource } from './random';
+import { sha256 } from './sha256';
 
 /** RFC 7636 §4.1 `unreserved` characters, the only ones a verifier may use. */
 export const VERIFIER_ALPHABET =
@@ -43,9 +44,7 @@ export async function computeCodeChallenge(
 	verifier: string,
 	options: ChallengeOptions = {}
 ): Promise<string> {
-	const digest = new Uint8Array(
-		await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))
-	);
+	const digest = await sha256(new TextEncoder().encode(verifier));
 	return options.standardBase64Challenge ? base64(digest) : base64url(digest);
 }
 

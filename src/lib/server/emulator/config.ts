@@ -12,7 +12,8 @@ import {
 	unregisteredUserAppCredentials
 } from '$lib/spotify/demo-apps';
 import { defaultEraId, isEraId, type EraId } from '../../spotify/eras';
-import { defaultCaps, type StoreCaps } from './store';
+import { allowedHostNames, isLoopbackHost, listensBeyondLoopback } from '../hosting.js';
+import { defaultCaps, sandboxCaps, type StoreCaps } from './store';
 import { demoUsers } from './fixtures/users';
 import type { DevelopmentMode } from './types';
 
@@ -110,7 +111,32 @@ export interface EmulatorConfig {
 	enforceVerifierFormat: boolean;
 	/** Reference §5.1: one report saw custom schemes refused as insecure. */
 	customSchemesInsecure: boolean;
+	/** The default sandbox's caps: requests without a sandbox cookie (curl, your own app). */
 	caps: StoreCaps;
+	/**
+	 * One sandbox per browser (sandbox.ts): on for the site, off for the emulator alone, which
+	 * keeps the one default sandbox for a developer's own app.
+	 */
+	sandboxes: boolean;
+	/** Each attendee sandbox's caps. */
+	sandboxCaps: StoreCaps;
+	/** EMULATOR_MAX_SANDBOXES: at most this many attendee sandboxes at once. */
+	maxSandboxes: number;
+	/** A sandbox unused this long is forgotten; when all are taken, one idle this long may go. */
+	sandboxIdleSeconds: number;
+	/**
+	 * GRANTWALK_PRESENTER_KEY: the key for shared settings (the demo apps' registered redirect
+	 * URIs as every sandbox sees them, resetting every sandbox).
+	 */
+	presenterKey: string | null;
+	/** Shared settings need the key: it is set, or the server listens beyond loopback. */
+	presenterKeyRequired: boolean;
+	/**
+	 * Host names (not loopback) the site is served on for a class: GRANTWALK_ALLOWED_HOSTS,
+	 * ORIGIN's host, HOST. With non-loopback IP literals, the origins whose own `/callback` the
+	 * demo apps accept over http (classHosting in check-redirect-uri.ts).
+	 */
+	classHosts: string[];
 }
 
 export function defaultConfig(): EmulatorConfig {
@@ -127,7 +153,14 @@ export function defaultConfig(): EmulatorConfig {
 		accessTokenTtlSeconds: 3600,
 		enforceVerifierFormat: true,
 		customSchemesInsecure: false,
-		caps: { ...defaultCaps }
+		caps: { ...defaultCaps },
+		sandboxes: true,
+		sandboxCaps: { ...sandboxCaps },
+		maxSandboxes: 200,
+		sandboxIdleSeconds: 12 * 3600,
+		presenterKey: null,
+		presenterKeyRequired: false,
+		classHosts: []
 	};
 }
 
@@ -155,6 +188,14 @@ export function configFromEnv(env: Record<string, string | undefined>): Emulator
 	if (env.EMULATOR_CONTROL?.trim().toLowerCase() === 'off') config.control = false;
 	const seed = env.EMULATOR_SEED?.trim();
 	if (seed) config.seed = seed;
+	const max = Number(env.EMULATOR_MAX_SANDBOXES);
+	if (Number.isInteger(max) && max >= 0 && max <= 100_000) config.maxSandboxes = max;
+	const host = env.HOST?.trim() || '127.0.0.1';
+	config.presenterKey = env.GRANTWALK_PRESENTER_KEY?.trim() || null;
+	config.presenterKeyRequired = config.presenterKey !== null || listensBeyondLoopback(host);
+	config.classHosts = [...allowedHostNames(env, host)].filter(
+		(name) => !isLoopbackHost(name) && name !== '0.0.0.0' && name !== '::'
+	);
 	// The seeded apps must stay distinct even if someone gives the demo app another one's id.
 	config.apps = config.apps.filter((app, i) => i === 0 || app.clientId !== demo.clientId);
 	return config;

@@ -3,6 +3,7 @@ import { getEra, type Era } from '../../spotify/eras';
 import type { Clock } from './clock';
 import type { EmulatorConfig } from './config';
 import { base64url, hex, type Random } from './random';
+import type { Sandboxes } from './sandbox';
 import type { EmulatorStore } from './store';
 import type { App } from './types';
 
@@ -10,7 +11,12 @@ export interface EmulatorContext {
 	config: EmulatorConfig;
 	clock: Clock;
 	random: Random;
+	/** This sandbox's store (sandbox.ts): nothing in it is seen by another sandbox. */
 	store: EmulatorStore;
+	/** The sandbox's id, or null for the default sandbox (requests without a sandbox cookie). */
+	sandboxId: string | null;
+	/** Every sandbox: for the presenter's shared settings only. */
+	sandboxes: Sandboxes;
 }
 
 /**

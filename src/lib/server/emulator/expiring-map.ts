@@ -1,6 +1,7 @@
 /**
- * A Map with a size cap and eviction times, so that a flood of requests cannot grow the emulator's
- * memory without limit. Eviction order lives in a separate FIFO of keys: V8's Map slows down when
+ * A Map with a size cap (entries and approximate bytes) and eviction times, so that a flood of
+ * requests cannot grow the emulator's memory without limit: counting entries alone let a few
+ * large values (a 15 KB authorize request each) take far more than the cap suggested. Eviction order lives in a separate FIFO of keys: V8's Map slows down when
  * used as a queue (deleting from its front leaves holes every iteration must skip), and the token
  * endpoint writes here on every request.
  */
@@ -8,6 +9,34 @@ interface Entry<V> {
 	value: V;
 	evictAt: number;
 	seq: number;
+	bytes: number;
+}
+
+/**
+ * A rough size of a value in memory: two bytes per string character (UTF-16), eight per number,
+ * and a small overhead per object, array and property. Good enough to bound memory; not exact.
+ */
+export function approxBytes(value: unknown, depth = 0): number {
+	switch (typeof value) {
+		case 'string':
+			return 16 + 2 * value.length;
+		case 'number':
+		case 'boolean':
+		case 'undefined':
+			return 8;
+		case 'object': {
+			if (value === null) return 8;
+			if (depth > 4) return 64;
+			let total = 32;
+			if (Array.isArray(value)) for (const item of value) total += approxBytes(item, depth + 1);
+			else
+				for (const [key, item] of Object.entries(value))
+					total += 8 + 2 * key.length + approxBytes(item, depth + 1);
+			return total;
+		}
+		default:
+			return 16;
+	}
 }
 
 export class ExpiringMap<K, V> {
@@ -17,22 +46,31 @@ export class ExpiringMap<K, V> {
 	#queue: { key: K; seq: number }[] = [];
 	#head = 0;
 	#seq = 0;
+	#bytes = 0;
 	readonly cap: number;
+	readonly maxBytes: number;
 
-	constructor(cap: number, now: () => number) {
+	/** At most `cap` entries and about `maxBytes` bytes (keys and values, approxBytes). */
+	constructor(cap: number, now: () => number, maxBytes = Infinity) {
 		this.cap = cap;
 		this.#now = now;
+		this.maxBytes = maxBytes;
 	}
 
 	get size(): number {
 		return this.#entries.size;
 	}
 
+	/** The approximate bytes held (approxBytes of each key and value as it was stored). */
+	get bytes(): number {
+		return this.#bytes;
+	}
+
 	get(key: K): V | undefined {
 		const entry = this.#entries.get(key);
 		if (!entry) return undefined;
 		if (entry.evictAt <= this.#now()) {
-			this.#entries.delete(key);
+			this.delete(key);
 			return undefined;
 		}
 		return entry.value;
@@ -41,15 +79,21 @@ export class ExpiringMap<K, V> {
 	/** Stores a value until `evictAt` (clock ms; Infinity: until the cap pushes it out). */
 	set(key: K, value: V, evictAt = Infinity): void {
 		const seq = ++this.#seq;
-		this.#entries.delete(key);
-		this.#entries.set(key, { value, evictAt, seq });
+		this.delete(key);
+		const bytes = approxBytes(key) + approxBytes(value);
+		this.#entries.set(key, { value, evictAt, seq, bytes });
+		this.#bytes += bytes;
 		this.#queue.push({ key, seq });
 		this.#sweep(8);
-		while (this.#entries.size > this.cap) this.#evictOldest();
+		while (this.#entries.size > this.cap || (this.#bytes > this.maxBytes && this.#entries.size > 1))
+			this.#evictOldest();
 		this.#compact();
 	}
 
 	delete(key: K): boolean {
+		const entry = this.#entries.get(key);
+		if (!entry) return false;
+		this.#bytes -= entry.bytes;
 		return this.#entries.delete(key);
 	}
 
@@ -57,6 +101,7 @@ export class ExpiringMap<K, V> {
 		this.#entries.clear();
 		this.#queue = [];
 		this.#head = 0;
+		this.#bytes = 0;
 	}
 
 	/** Live entries, in write order. */
@@ -79,7 +124,7 @@ export class ExpiringMap<K, V> {
 	#evictOldest(): void {
 		const oldest = this.#peek();
 		if (!oldest) return;
-		this.#entries.delete(oldest.key);
+		this.delete(oldest.key);
 		this.#head++;
 	}
 
@@ -89,7 +134,7 @@ export class ExpiringMap<K, V> {
 		for (let i = 0; i < limit; i++) {
 			const oldest = this.#peek();
 			if (!oldest || oldest.entry.evictAt > now) return;
-			this.#entries.delete(oldest.key);
+			this.delete(oldest.key);
 			this.#head++;
 		}
 	}

@@ -5,9 +5,11 @@
  */
 import { systemClock, type Clock } from './clock';
 import { defaultConfig, type EmulatorConfig } from './config';
-import { seedApps, type EmulatorContext } from './context';
+import type { EmulatorContext } from './context';
+import { under } from './paths';
 import { cryptoRandom, type Random } from './random';
 import { route } from './router';
+import { keepInDefault, Sandboxes, sandboxesFull } from './sandbox';
 import { createMemoryStore, type EmulatorStore } from './store';
 import type { EmuRequest, EmuResponse } from './types';
 
@@ -32,7 +34,9 @@ export interface Emulator {
 	(request: Request): Promise<Response>;
 	/** The core: synchronous, so a code's single use cannot race. */
 	handleRaw(request: EmuRequest): EmuResponse;
+	/** The default sandbox: requests without a sandbox cookie. */
 	context: EmulatorContext;
+	sandboxes: Sandboxes;
 }
 
 /** Bodies beyond this are ignored: no Spotify request comes close. */
@@ -41,17 +45,19 @@ export const maxBodyBytes = 64 * 1024;
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
 	const clock = options.clock ?? systemClock;
 	const config = options.config ?? defaultConfig();
-	const ctx: EmulatorContext = {
-		config,
-		clock,
-		random: options.random ?? cryptoRandom,
-		store: options.store ?? createMemoryStore(() => clock.now(), config.caps)
-	};
-	seedApps(ctx);
+	const sandboxes = new Sandboxes(
+		{ config, clock, random: options.random ?? cryptoRandom },
+		options.store ?? createMemoryStore(() => clock.now(), config.caps)
+	);
 
 	const handleRaw = (request: EmuRequest): EmuResponse => {
 		try {
-			const response = route(ctx, request);
+			const chosen = sandboxes.resolve(request, under(request.url.pathname, config.mount));
+			if ('full' in chosen) return sandboxesFull(config.maxSandboxes);
+			let response = route(chosen.ctx, request);
+			if (chosen.viaDefault) response = keepInDefault(response, config.mount);
+			if (chosen.cookies.length)
+				response = { ...response, cookies: [...(response.cookies ?? []), ...chosen.cookies] };
 			return request.method === 'HEAD' ? { ...response, body: '' } : response;
 		} catch {
 			// Never reached by any input the tests know; if it is, say so in Spotify's words.
@@ -65,7 +71,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
 	const handler = async (request: Request): Promise<Response> =>
 		toResponse(handleRaw(await fromRequest(request)));
-	return Object.assign(handler, { handleRaw, context: ctx });
+	return Object.assign(handler, { handleRaw, context: sandboxes.default, sandboxes });
 }
 
 async function readCapped(request: Request): Promise<string> {

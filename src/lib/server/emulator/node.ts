@@ -3,10 +3,22 @@
  * plain request straight from IncomingMessage: no Web Request objects on the hot path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusedHostMessage } from '../hosting.js';
 import { maxBodyBytes, type Emulator } from './index';
 
-export function nodeListener(emulator: Emulator, fallbackOrigin: string) {
+/** `allowHost`, when given, refuses other Host headers with 421 (as scripts/serve.js does). */
+export function nodeListener(
+	emulator: Emulator,
+	fallbackOrigin: string,
+	allowHost?: (hostHeader: string | undefined) => boolean
+) {
 	return (req: IncomingMessage, res: ServerResponse): void => {
+		if (allowHost && !allowHost(req.headers.host)) {
+			res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end(refusedHostMessage(req.headers.host));
+			req.resume();
+			return;
+		}
 		const chunks: Buffer[] = [];
 		let size = 0;
 		let tooBig = Number(req.headers['content-length'] ?? 0) > maxBodyBytes;

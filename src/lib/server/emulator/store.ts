@@ -20,16 +20,47 @@ export interface StoreCaps {
 	refreshTokens: number;
 	sessions: number;
 	interactions: number;
+	/** The store's budget in approximate bytes, shared out between its collections (byteShares). */
+	bytes: number;
 }
 
+/** The default sandbox's caps: curl, tests and developers' own apps (sandbox.ts). */
 export const defaultCaps: StoreCaps = {
 	apps: 2_000,
 	codes: 20_000,
 	accessTokens: 100_000,
 	refreshTokens: 50_000,
 	sessions: 10_000,
-	interactions: 20_000
+	interactions: 20_000,
+	bytes: 96 * 1024 * 1024
 };
+
+/**
+ * One attendee's sandbox: plenty for a day of runs by hand (and for a flood of their own making,
+ * which only evicts their own tokens), small enough that a few hundred fit in memory.
+ */
+export const sandboxCaps: StoreCaps = {
+	apps: 50,
+	codes: 500,
+	accessTokens: 2_000,
+	refreshTokens: 1_000,
+	sessions: 50,
+	interactions: 200,
+	bytes: 1024 * 1024
+};
+
+/** How the byte budget is shared out: each collection's part of StoreCaps.bytes. */
+const byteShares = {
+	apps: 0.1,
+	codes: 0.2,
+	accessTokens: 0.25,
+	refreshTokens: 0.15,
+	sessions: 0.05,
+	interactions: 0.15,
+	approvals: 0.04,
+	rateLimits: 0.03,
+	clockOffsets: 0.03
+} as const;
 
 export interface EmulatorStore {
 	apps: ExpiringMap<string, App>;
@@ -45,25 +76,31 @@ export interface EmulatorStore {
 	/** Clock offsets in ms, per client_id, set through the control API. */
 	clockOffsets: ExpiringMap<string, number>;
 	clear(): void;
+	/** The approximate bytes held by all collections. */
+	bytes(): number;
 }
 
 /** The default in-memory store; `now` is the real (base) clock, used only for eviction. */
 export function createMemoryStore(now: () => number, caps: StoreCaps = defaultCaps): EmulatorStore {
-	const store: Omit<EmulatorStore, 'clear'> = {
-		apps: new ExpiringMap(caps.apps, now),
-		codes: new ExpiringMap(caps.codes, now),
-		accessTokens: new ExpiringMap(caps.accessTokens, now),
-		refreshTokens: new ExpiringMap(caps.refreshTokens, now),
-		sessions: new ExpiringMap(caps.sessions, now),
-		interactions: new ExpiringMap(caps.interactions, now),
-		approvals: new ExpiringMap(caps.sessions * 4, now),
-		rateLimits: new ExpiringMap(caps.apps, now),
-		clockOffsets: new ExpiringMap(caps.apps, now)
+	const bytes = (name: keyof typeof byteShares) => caps.bytes * byteShares[name];
+	const store: Omit<EmulatorStore, 'clear' | 'bytes'> = {
+		apps: new ExpiringMap(caps.apps, now, bytes('apps')),
+		codes: new ExpiringMap(caps.codes, now, bytes('codes')),
+		accessTokens: new ExpiringMap(caps.accessTokens, now, bytes('accessTokens')),
+		refreshTokens: new ExpiringMap(caps.refreshTokens, now, bytes('refreshTokens')),
+		sessions: new ExpiringMap(caps.sessions, now, bytes('sessions')),
+		interactions: new ExpiringMap(caps.interactions, now, bytes('interactions')),
+		approvals: new ExpiringMap(caps.sessions * 4, now, bytes('approvals')),
+		rateLimits: new ExpiringMap(caps.apps, now, bytes('rateLimits')),
+		clockOffsets: new ExpiringMap(caps.apps, now, bytes('clockOffsets'))
 	};
 	return {
 		...store,
 		clear() {
 			for (const map of Object.values(store)) map.clear();
+		},
+		bytes() {
+			return Object.values(store).reduce((sum, map) => sum + map.bytes, 0);
 		}
 	};
 }

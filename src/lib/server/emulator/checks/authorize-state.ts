@@ -8,6 +8,8 @@ import type { App, EmuResponse } from '../types';
 export interface AuthorizeState {
 	params: URLSearchParams;
 	nonce: string;
+	/** The emulator's own origin (the site's): a class's demo apps accept its /callback. */
+	origin: string;
 	app?: App;
 	/** Set once the redirect URI is known to be registered: errors may then redirect. */
 	redirectUri?: string;

@@ -2,6 +2,7 @@
  * /authorize: the redirect URI is present, a URI, secure under the app's era and registered.
  * Until all four hold, every error is a page: the emulator never redirects to an unregistered URI.
  */
+import { onClassOrigin, registeredFor } from '../class-hosting';
 import { appEra } from '../context';
 import { param } from '../form';
 import { errorPage } from '../pages/error-page';
@@ -16,6 +17,7 @@ export const checkRedirectUriPresent: AuthorizeCheck = (_ctx, state) =>
 /** Reference §5.3 `secure(uri)`, with the app's era deciding whether http is still allowed. */
 export const checkRedirectUriSecure: AuthorizeCheck = (ctx, state) => {
 	const uri = param(state.params, 'redirect_uri') ?? '';
+	if (onClassOrigin(ctx, state.app!, state.origin, uri)) return undefined;
 	const verdict = checkRedirectUri(uri, {
 		security: appEra(state.app!).redirectUriSecurity,
 		customSchemesInsecure: ctx.config.customSchemesInsecure
@@ -28,9 +30,9 @@ export const checkRedirectUriSecure: AuthorizeCheck = (ctx, state) => {
 };
 
 /** Reference §5.3 `matches(registered, requested)`. */
-export const checkRedirectUriRegistered: AuthorizeCheck = (_ctx, state) => {
+export const checkRedirectUriRegistered: AuthorizeCheck = (ctx, state) => {
 	const uri = param(state.params, 'redirect_uri') ?? '';
-	if (!findMatchingRedirectUri(state.app!.redirectUris, uri))
+	if (!findMatchingRedirectUri(registeredFor(ctx, state.app!, state.origin), uri))
 		return errorPage('invalid-redirect-uri-authorize', state.nonce);
 	state.redirectUri = uri;
 	return undefined;

@@ -29,9 +29,10 @@ export function checkAuthorize(
 	ctx: EmulatorContext,
 	params: URLSearchParams,
 	nonce: string,
-	seed: string | null
+	seed: string | null,
+	origin: string
 ): AuthorizeVerdict {
-	const state: AuthorizeState = { params, nonce };
+	const state: AuthorizeState = { params, nonce, origin };
 	for (const check of authorizeChecks) {
 		const failure = check(ctx, state);
 		if (failure) return { ok: false, response: failure };
@@ -56,7 +57,13 @@ export function handleAuthorize(
 	request: EmuRequest,
 	nonce: string
 ): EmuResponse {
-	const verdict = checkAuthorize(ctx, request.url.searchParams, nonce, requestSeed(ctx, request));
+	const verdict = checkAuthorize(
+		ctx,
+		request.url.searchParams,
+		nonce,
+		requestSeed(ctx, request),
+		request.url.origin
+	);
 	return verdict.ok ? showNextStep(ctx, request, verdict.request, nonce) : verdict.response;
 }
 

@@ -69,7 +69,13 @@ export function replayAuthorize(
 	if (!user) return bad('username must name one of the emulator’s users, such as "demo".');
 
 	// The replay's seed is the control request's: the explorer's cookie, or EMULATOR_SEED.
-	const verdict = checkAuthorize(ctx, params, newId(ctx, 12), requestSeed(ctx, request));
+	const verdict = checkAuthorize(
+		ctx,
+		params,
+		newId(ctx, 12),
+		requestSeed(ctx, request),
+		request.url.origin
+	);
 	if (!verdict.ok) return controlJson(200, outcomeOf(verdict.response));
 	// Always the consent form's answer (303), even where an earlier approval would have skipped
 	// the page: a replay must not depend on what other runs on this server approved before.

@@ -8,6 +8,7 @@ import { createApp, maxRedirectUris, redirectUriProblem } from '../apps';
 import { appNow, seedApps, type EmulatorContext } from '../context';
 import { jsonObject } from '../form';
 import { controlJson } from '../http';
+import { presenterAllowed, presenterKeyHeader } from '../presenter';
 import type { EmuRequest, EmuResponse } from '../types';
 import { replayAuthorize } from './control-authorize';
 
@@ -40,8 +41,12 @@ const help = {
 		'POST control/authorize':
 			'{url, decision: "agree" | "cancel", username?} -> where the browser would end up: {outcome: "page", status, text} or {outcome: "redirect", status, location}',
 		'POST control/reset':
-			'{client_id?} -> forgets one app’s codes, tokens and approvals, or everything'
+			'{client_id?} -> forgets one app’s codes, tokens and approvals, or everything in this sandbox; {everything: true} (presenter key) -> every sandbox',
+		'GET control/sandbox': 'which sandbox this request uses: "own" (this browser’s) or "default"',
+		'POST control/shared/redirect-uris':
+			'{client_id, redirect_uris} (presenter key) -> the redirect URIs a demo app registers, in every sandbox'
 	},
+	presenter_key_header: presenterKeyHeader,
 	eras: eraIds
 };
 
@@ -52,6 +57,11 @@ export function handleControl(
 ): EmuResponse {
 	if (!ctx.config.control) return controlJson(404, { error: 'not_found' });
 	if (request.method === 'GET' && (path === '' || path === '/')) return controlJson(200, help);
+	if (request.method === 'GET' && path === '/sandbox')
+		return controlJson(200, {
+			sandbox: ctx.sandboxId === null ? 'default' : 'own',
+			presenter_key_required: ctx.config.presenterKeyRequired
+		});
 	if (request.method === 'GET' && path === '/clock') {
 		const clientId = request.url.searchParams.get('client_id');
 		return controlJson(200, {
@@ -74,7 +84,9 @@ export function handleControl(
 		case '/clock':
 			return advanceClock(ctx, body);
 		case '/reset':
-			return reset(ctx, body);
+			return body.everything === true ? resetEverything(ctx, request) : reset(ctx, body);
+		case '/shared/redirect-uris':
+			return setSharedRedirectUris(ctx, request, body);
 		default:
 			return controlJson(404, { error: 'not_found' });
 	}
@@ -154,6 +166,44 @@ function advanceClock(ctx: EmulatorContext, body: Record<string, unknown>): EmuR
 		now: new Date(appNow(ctx, clientId)).toISOString(),
 		offset_seconds: offset / 1000
 	});
+}
+
+function presenterOnly(): EmuResponse {
+	return controlJson(403, {
+		error: 'presenter_key_required',
+		error_description: `This changes every attendee's sandbox: send the presenter key (GRANTWALK_PRESENTER_KEY, printed when the server started) in the ${presenterKeyHeader} header.`
+	});
+}
+
+function resetEverything(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
+	if (!presenterAllowed(ctx, request)) return presenterOnly();
+	ctx.sandboxes.resetAll();
+	return controlJson(200, { reset: 'everything' });
+}
+
+function setSharedRedirectUris(
+	ctx: EmulatorContext,
+	request: EmuRequest,
+	body: Record<string, unknown>
+): EmuResponse {
+	if (!presenterAllowed(ctx, request)) return presenterOnly();
+	const clientId = str(body, 'client_id');
+	const seed = ctx.config.apps.find((app) => app.clientId === clientId);
+	if (!seed) return bad('client_id must be one of the demo apps (the seeded apps).');
+	const uris = body.redirect_uris;
+	if (
+		!Array.isArray(uris) ||
+		uris.length === 0 ||
+		uris.length > maxRedirectUris ||
+		!uris.every((u) => typeof u === 'string')
+	)
+		return bad(`redirect_uris must be an array of 1 to ${maxRedirectUris} strings`);
+	for (const uri of uris as string[]) {
+		const problem = redirectUriProblem(ctx, seed.era, uri);
+		if (problem) return bad(`${problem} (${uri})`);
+	}
+	ctx.sandboxes.setSharedRedirectUris(seed.clientId, uris as string[]);
+	return controlJson(200, { client_id: seed.clientId, redirect_uris: uris });
 }
 
 function reset(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {

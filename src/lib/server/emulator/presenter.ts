@@ -1,0 +1,24 @@
+/**
+ * The presenter key (GRANTWALK_PRESENTER_KEY) guards what every sandbox shares: the demo apps'
+ * registered redirect URIs as the whole class sees them, and a reset of every sandbox. On one's
+ * own machine (the server listens on loopback only, no key set) no key is needed; beyond loopback
+ * the server always has one (generated and printed at start when none is given).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { EmulatorContext } from './context';
+import type { EmuRequest } from './types';
+
+export const presenterKeyHeader = 'x-grantwalk-presenter-key';
+
+function digest(value: string): Buffer {
+	return createHash('sha256').update(value).digest();
+}
+
+/** May this request change shared settings? Compared in constant time. */
+export function presenterAllowed(ctx: EmulatorContext, request: EmuRequest): boolean {
+	const { presenterKey, presenterKeyRequired } = ctx.config;
+	if (!presenterKeyRequired) return true;
+	const given = request.header(presenterKeyHeader);
+	if (presenterKey === null || given === null) return false;
+	return timingSafeEqual(digest(given), digest(presenterKey));
+}

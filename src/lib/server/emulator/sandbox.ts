@@ -1,0 +1,249 @@
+/**
+ * One emulator sandbox per browser, so a class can share one server: each sandbox has its own
+ * store (apps, users' sessions and approvals, codes, tokens, clock offsets, rate limits, caps).
+ * A browser's sandbox is named by the `grantwalk_sandbox` cookie (HttpOnly, SameSite=Lax, random,
+ * never seeded) that the site sets on its pages and the emulator on its own pages. Requests without
+ * it (curl, a developer's own app, the emulator run alone) use the one default sandbox, and so do
+ * requests a browser makes for another origin's page: a page elsewhere cannot reach into an
+ * attendee's sandbox, however many requests it sends.
+ */
+import type { EmulatorContext } from './context';
+import { seedApps } from './context';
+import { parseCookies } from './cookies';
+import { formParams } from './form';
+import { base64url, cryptoRandom, type Random } from './random';
+import { createMemoryStore, type EmulatorStore } from './store';
+import type { EmuRequest, EmuResponse } from './types';
+
+export const sandboxCookieName = 'grantwalk_sandbox';
+
+/** The query parameter (on /authorize after a login) that keeps a flow in the default sandbox. */
+export const defaultSandboxParam = 'grantwalk_sandbox';
+
+const idPattern = /^[A-Za-z0-9_-]{32}$/;
+
+/** Is `value` the shape of a sandbox id (24 random bytes, base64url)? */
+export function isSandboxId(value: string | undefined): value is string {
+	return value !== undefined && idPattern.test(value);
+}
+
+/** A new sandbox id from the CSPRNG: never from a seed, so no one can guess a classmate's. */
+export function newSandboxId(random: Random = cryptoRandom): string {
+	return base64url(random.bytes(24));
+}
+
+/** The Set-Cookie value naming a browser's sandbox; a session cookie, for every path. */
+export function sandboxCookie(id: string): string {
+	return `${sandboxCookieName}=${id}; Path=/; HttpOnly; SameSite=Lax`;
+}
+
+/**
+ * Did the browser send this request for a page of another origin? Its Origin (sent on every
+ * cross-origin fetch and form POST), else Sec-Fetch-Site (sent to loopback and https origins),
+ * else the Referer of a navigation. Without any of them (curl, a typed URL) it did not.
+ */
+export function fromAnotherOrigin(request: EmuRequest): boolean {
+	const own = request.url.origin;
+	const origin = request.header('origin');
+	if (origin !== null) return origin !== own;
+	const site = request.header('sec-fetch-site');
+	if (site !== null) return site !== 'same-origin' && site !== 'none';
+	const referer = request.header('referer');
+	if (!referer) return false;
+	try {
+		return new URL(referer).origin !== own;
+	} catch {
+		return true;
+	}
+}
+
+interface Box {
+	ctx: EmulatorContext;
+	lastUsed: number;
+	uses: number;
+}
+
+export type Resolved =
+	| {
+			ctx: EmulatorContext;
+			/** Set-Cookie values for a sandbox made for this request. */
+			cookies: string[];
+			/** The browser has a sandbox of its own, but this request belongs in the default one. */
+			viaDefault: boolean;
+	  }
+	| { full: true };
+
+/** When every sandbox is taken, one unused this long may make room for a new one. */
+const idleToEvictMs = 15 * 60_000;
+/** …or one used at most twice (made by a script, or a page never run) and idle this long. */
+const barelyUsedToEvictMs = 60_000;
+
+type BaseContext = Omit<EmulatorContext, 'store' | 'sandboxId' | 'sandboxes'>;
+
+export class Sandboxes {
+	readonly default: EmulatorContext;
+	readonly #base: BaseContext;
+	/** In order of last use, oldest first: a Map keeps insertion order, and use re-inserts. */
+	readonly #boxes = new Map<string, Box>();
+
+	constructor(base: BaseContext, defaultStore: EmulatorStore) {
+		this.#base = base;
+		this.default = { ...base, store: defaultStore, sandboxId: null, sandboxes: this };
+		seedApps(this.default);
+	}
+
+	get size(): number {
+		return this.#boxes.size;
+	}
+
+	/** The sandbox with this id, if it is held; does not count as a use. */
+	get(id: string): EmulatorContext | undefined {
+		return this.#boxes.get(id)?.ctx;
+	}
+
+	/** Every context: the default sandbox first, then the attendees' in order of last use. */
+	all(): EmulatorContext[] {
+		return [this.default, ...[...this.#boxes.values()].map((box) => box.ctx)];
+	}
+
+	/** Approximate bytes held by every sandbox's store. */
+	bytes(): number {
+		return this.all().reduce((sum, ctx) => sum + ctx.store.bytes(), 0);
+	}
+
+	/**
+	 * The sandbox named `id`, made if it is new (an id from a cookie the site set); null when
+	 * all `maxSandboxes` are in use and none is idle enough to make room.
+	 */
+	open(id: string): EmulatorContext | null {
+		const now = this.#base.clock.now();
+		this.#forgetIdle(now);
+		const box = this.#boxes.get(id);
+		if (box) {
+			this.#boxes.delete(id);
+			this.#boxes.set(id, { ...box, lastUsed: now, uses: box.uses + 1 });
+			return box.ctx;
+		}
+		if (this.#boxes.size >= this.#base.config.maxSandboxes && !this.#makeRoom(now)) return null;
+		const ctx: EmulatorContext = {
+			...this.#base,
+			store: createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
+			sandboxId: id,
+			sandboxes: this
+		};
+		seedApps(ctx);
+		this.#boxes.set(id, { ctx, lastUsed: now, uses: 1 });
+		return ctx;
+	}
+
+	/** Which sandbox serves `request` (at `path` under the mount, or null outside it). */
+	resolve(request: EmuRequest, path: string | null): Resolved {
+		const fallback = (viaDefault: boolean): Resolved => ({
+			ctx: this.default,
+			cookies: [],
+			viaDefault
+		});
+		if (!this.#base.config.sandboxes || path === null) return fallback(false);
+		const raw = parseCookies(request.header('cookie')).get(sandboxCookieName);
+		if (!isSandboxId(raw)) {
+			if (!mintsSandbox(request, path)) return fallback(false);
+			const id = newSandboxId(this.#base.random);
+			const ctx = this.open(id);
+			return ctx ? { ctx, cookies: [sandboxCookie(id)], viaDefault: false } : fallback(false);
+		}
+		if (request.url.searchParams.get(defaultSandboxParam) === 'default') return fallback(true);
+		if (fromAnotherOrigin(request)) return fallback(true);
+		if (isForm(request, path) && this.#interactionIsDefault(request, raw)) return fallback(true);
+		const ctx = this.open(raw);
+		return ctx ? { ctx, cookies: [], viaDefault: false } : { full: true };
+	}
+
+	/** Forgets every attendee sandbox and resets the default one: the presenter's reset. */
+	resetAll(): void {
+		this.#boxes.clear();
+		this.default.store.clear();
+		seedApps(this.default);
+	}
+
+	/**
+	 * Sets the redirect URIs a seeded app registers, in every sandbox and in the ones made later
+	 * (its AppSeed in the shared configuration): the presenter's change, for the whole class.
+	 */
+	setSharedRedirectUris(clientId: string, uris: string[]): boolean {
+		const seed = this.#base.config.apps.find((app) => app.clientId === clientId);
+		if (!seed) return false;
+		seed.redirectUris = [...uris];
+		for (const ctx of this.all()) {
+			const app = ctx.store.apps.get(clientId);
+			if (app?.seeded) app.redirectUris = [...uris];
+		}
+		return true;
+	}
+
+	/**
+	 * A login or consent form whose interaction began in the default sandbox (an /authorize
+	 * opened from another origin's page, such as a developer's own app) finishes there.
+	 */
+	#interactionIsDefault(request: EmuRequest, id: string): boolean {
+		const interaction = formParams(request).get('interaction') ?? '';
+		if (!interaction) return false;
+		const own = this.#boxes.get(id)?.ctx.store.interactions.get(interaction);
+		return !own && this.default.store.interactions.get(interaction) !== undefined;
+	}
+
+	#forgetIdle(now: number): void {
+		const idleMs = this.#base.config.sandboxIdleSeconds * 1000;
+		for (const [id, box] of this.#boxes) {
+			if (now - box.lastUsed < idleMs) return;
+			this.#boxes.delete(id);
+		}
+	}
+
+	#makeRoom(now: number): boolean {
+		for (const [id, box] of this.#boxes) {
+			const idle = now - box.lastUsed;
+			if (idle >= idleToEvictMs || (box.uses <= 2 && idle >= barelyUsedToEvictMs)) {
+				this.#boxes.delete(id);
+				return true;
+			}
+		}
+		return false;
+	}
+}
+
+/** The emulator's own pages, opened in a browser without a sandbox yet, get one. */
+function mintsSandbox(request: EmuRequest, path: string): boolean {
+	if (request.method !== 'GET') return false;
+	const page =
+		path === '' ||
+		path === '/' ||
+		path.startsWith('/dashboard') ||
+		path.startsWith('/account/apps');
+	return page && (request.header('accept') ?? '').includes('text/html');
+}
+
+function isForm(request: EmuRequest, path: string): boolean {
+	return request.method === 'POST' && (path === '/accounts/login' || path === '/accounts/consent');
+}
+
+/**
+ * A redirect back to /authorize (after a login) in the default sandbox, for a browser that has a
+ * sandbox of its own: marked, so that the flow stays where it began.
+ */
+export function keepInDefault(response: EmuResponse, mount: string): EmuResponse {
+	const location = response.headers.location;
+	if (!location?.startsWith(`${mount}/accounts/authorize?`)) return response;
+	return {
+		...response,
+		headers: { ...response.headers, location: `${location}&${defaultSandboxParam}=default` }
+	};
+}
+
+/** 503 when every sandbox is in use: better than mixing two attendees in one. */
+export function sandboxesFull(max: number): EmuResponse {
+	return {
+		status: 503,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' },
+		body: `The emulator holds as many sandboxes as it may (${max}, EMULATOR_MAX_SANDBOXES), and none has been idle long enough to make room. Try again in a minute.\n`
+	};
+}
