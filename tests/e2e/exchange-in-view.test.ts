@@ -110,3 +110,24 @@ test('with "standard base64" on, PKCE step 1 shows the challenge sent beside the
 		values.locator('[data-value-name="code_challenge (what Spotify computes)"]')
 	).toHaveText(sha.toString('base64url'));
 });
+
+test('the explanation of the step shown speaks of this run: its origin and its values', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/flows/authorization-code-pkce');
+	await settled(page);
+	await page.locator('body').press('ArrowRight');
+	await settled(page);
+	const state = await page
+		.getByTestId('step-values')
+		.locator('[data-value-name="state"]')
+		.textContent();
+	const section = page.locator('#step-request-authorization');
+	const thisRun = section.getByTestId('this-run');
+	await expect(thisRun).toContainText(new URL(page.url()).origin);
+	await expect(thisRun.getByRole('definition').filter({ hasText: state! })).toHaveCount(1);
+	await expect(thisRun).toContainText(`${new URL(page.url()).origin}/callback`);
+	// Only the step shown carries it.
+	await expect(page.getByTestId('this-run')).toHaveCount(1);
+});
