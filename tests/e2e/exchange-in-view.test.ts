@@ -131,3 +131,23 @@ test('the explanation of the step shown speaks of this run: its origin and its v
 	// Only the step shown carries it.
 	await expect(page.getByTestId('this-run')).toHaveCount(1);
 });
+
+test('the statechart, drawn at build time, highlights the state the run is in', async ({
+	page
+}) => {
+	await page.goto('/flows/authorization-code?step=exchange-code');
+	await settled(page);
+	await expect(page.getByTestId('machine-state')).toHaveText('exchangeCode.done');
+	await page.getByTestId('statechart').locator('summary').click();
+	const chart = page.getByTestId('statechart');
+	await expect(chart.locator('[data-state="exchangeCode.done"]')).toHaveClass(/\bactive\b/);
+	await expect(chart.locator('[data-state="receiveCallback"]')).not.toHaveClass(/\bactive\b/);
+	await expect(chart.getByTestId('statechart-outline').locator('[aria-current="step"]')).toHaveText(
+		/^done/
+	);
+	// The highlight follows the step: one back, and the callback is current.
+	await page.getByRole('button', { name: 'Previous step' }).click();
+	await page.getByRole('button', { name: 'Previous step' }).click();
+	await expect(page.getByTestId('machine-state')).toHaveText('receiveCallback');
+	await expect(chart.locator('[data-state="receiveCallback"]')).toHaveClass(/\bactive\b/);
+});
