@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import type { EmulatorAppKey } from '$lib/flows/targets';
 import {
@@ -7,14 +8,26 @@ import {
 	unregisteredUserApp,
 	type AppSeed
 } from '$lib/server/emulator/config';
+import { renderedFlowContent } from '$lib/server/flow-prose';
+import { spotifyErrors } from '$lib/spotify/errors';
+import { flowSlugs, getFlow, isFlowSlug } from '$lib/spotify/flows';
 import type { PageServerLoad } from './$types';
 
+// Flow pages run the explorer in the browser; their explanation still reads without JavaScript.
+// The prose comes as HTML rendered here: no universal load, so no compiled markdown (nor the
+// error catalog for the problem list) in the page's JavaScript.
+export const csr = true;
+
 /**
- * What the explorer needs from the server: the emulator's apps as configured by EMULATOR_*
+ * The flow's explanation as HTML and its common problems, and what the explorer needs from the
+ * server: the emulator's apps as configured by EMULATOR_*
  * (their published demo credentials), and whether the relay holds SPOTIFY_CLIENT_SECRET. The
  * server's own Spotify secret itself never leaves the server.
  */
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = async ({ url, params }) => {
+	if (!isFlowSlug(params.flow))
+		error(404, `There is no flow called “${params.flow}”. The flows are ${flowSlugs.join(', ')}.`);
+	const slug = params.flow;
 	const config = configFromEnv(env);
 	const configured = (seed: AppSeed) =>
 		config.apps.find((app) => app.clientId === seed.clientId) ?? seed;
@@ -33,6 +46,14 @@ export const load: PageServerLoad = ({ url }) => {
 		noPremium: asShown(configured(noPremiumApp))
 	};
 	return {
+		flow: getFlow(slug),
+		content: await renderedFlowContent(slug),
+		// The top problems of reference §10 that this flow can hit, most common first.
+		problems: spotifyErrors
+			.filter((e) => 'problem' in e && (e.flows as readonly string[]).includes(slug))
+			.sort((a, b) => ('problem' in a ? a.problem : 0) - ('problem' in b ? b.problem : 0)),
+		// One Tab from page load reaches the run: the first skip link goes to "Next step".
+		skipTo: { href: '#next-step', label: 'Skip to Next step' },
 		emulatorApps,
 		serverSecret: Boolean(env.SPOTIFY_CLIENT_SECRET && env.SPOTIFY_CLIENT_ID)
 	};
