@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '$lib/flows/context';
-import type { FlowContext, RecordedExchange } from '$lib/flows/types';
+import type { FlowContext, FlowError, RecordedExchange } from '$lib/flows/types';
 import { basicAuthorization } from '$lib/oauth/token-request';
 import { HIDDEN } from '../exchange/mask';
 import { diagramFailure, inThisRun } from './explorer-model';
@@ -88,6 +88,12 @@ describe('step values', () => {
 });
 
 describe('a failed run, as the error card and the diagram tell it', () => {
+	const tokenError: FlowError = {
+		kind: 'token-response',
+		error: 'invalid_grant',
+		status: 400,
+		causes: []
+	};
 	const exchange = (purpose: RecordedExchange['purpose'], status: number): RecordedExchange => ({
 		purpose,
 		route: 'direct',
@@ -116,7 +122,7 @@ describe('a failed run, as the error card and the diagram tell it', () => {
 			inThisRun('token', {
 				...context,
 				exchanges: [exchange('token', 400)],
-				error: { error: 'invalid_grant', causes: [] }
+				error: tokenError
 			})
 		).toBe('POST /emulator/accounts/api/token answered 400 invalid_grant.');
 	});
@@ -129,7 +135,7 @@ describe('a failed run, as the error card and the diagram tell it', () => {
 		expect(
 			diagramFailure('token', 'exchange-code', {
 				...context,
-				error: { error: 'invalid_grant', status: 400, causes: [] }
+				error: tokenError
 			})?.labels
 		).toEqual([undefined, '400 invalid_grant']);
 		expect(diagramFailure(undefined, 'exchange-code', context)).toBeUndefined();
