@@ -1,7 +1,9 @@
 // `npm run budget`: prints the JavaScript each page ships on first load (gzip) against the budgets
-// of DESIGN.md, and checks that no shiki code reached the browser bundle. Figures, not a test:
+// of DESIGN.md, the HTML of each page on the wire (plain, gzip, brotli; a `!` marks an answer that
+// came uncompressed), and checks that no shiki code reached the browser bundle. Figures, not a test:
 // it exits non-zero only when a budget is exceeded, so CI logs show the numbers either way.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildDir, launchChromium, serveBuiltSite } from './built-site.js';
@@ -59,6 +61,30 @@ for (const { path, budget } of pages) {
 	await page.close();
 }
 await browser.close();
+
+/** The bytes a page's HTML takes on the wire with `encoding` accepted (node:http: no decoding). */
+function htmlBytes(path, encoding) {
+	return new Promise((resolve, reject) => {
+		const req = get(base + path, { headers: { 'accept-encoding': encoding } }, (res) => {
+			let bytes = 0;
+			res.on('data', (chunk) => (bytes += chunk.length));
+			res.on('end', () => resolve({ bytes, coding: res.headers['content-encoding'] ?? 'none' }));
+		});
+		req.on('error', reject);
+	});
+}
+
+console.log('\nHTML on the wire (KB)');
+console.log('page                              identity      gzip    brotli');
+for (const { path } of pages) {
+	const [plain, gzip, br] = await Promise.all(
+		['identity', 'gzip', 'br'].map((encoding) => htmlBytes(path, encoding))
+	);
+	const cell = ({ bytes, coding }, wanted) =>
+		`${(bytes / KB).toFixed(1)}${coding === wanted ? '' : '!'}`.padStart(10);
+	console.log(`${path.padEnd(34)}${cell(plain, 'none')}${cell(gzip, 'gzip')}${cell(br, 'br')}`);
+	if (gzip.coding !== 'gzip' || br.coding !== 'br') over++;
+}
 stop();
 
 console.log(

@@ -3,6 +3,7 @@
 // same-origin checks of forms and the emulator. Unless ORIGIN or PROTOCOL_HEADER is configured
 // (behind a TLS proxy), each request is marked as http here, whatever its Host.
 import { createServer } from 'node:http';
+import compression from 'compression';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -37,6 +38,13 @@ export function isAllowedHost(hostHeader) {
 // presenter key whenever other machines can reach this server: one is made when none is given.
 const presenter = ensurePresenterKey(process.env, host);
 
+// Server-rendered pages go out compressed (brotli or gzip, as the browser accepts): a flow page's
+// HTML is over 100 KB before. Static files are precompressed by the build; the emulator's small
+// JSON answers (and anything streamed) are left alone, as compressing them costs more than it saves.
+const compress = compression({
+	filter: (req, res) => /^text\/html\b/.test(String(res.getHeader('content-type')))
+});
+
 const server = createServer((req, res) => {
 	if (!isAllowedHost(req.headers.host)) {
 		res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
@@ -48,10 +56,12 @@ const server = createServer((req, res) => {
 	// Defaults for every response, prerendered pages and static files included (they bypass
 	// hooks.server.ts). Pages and the emulator send their own values, which take precedence.
 	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	});
+	compress(req, res, () =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		})
+	);
 });
 
 server.listen(port, host, () => {
