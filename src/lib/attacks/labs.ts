@@ -18,7 +18,8 @@ export interface Clause {
 	/** e.g. `RFC 9700 §4.8.2` */
 	cite: string;
 	href: string;
-	level: 'MUST' | 'MUST NOT' | 'SHOULD' | 'SHOULD NOT' | 'RECOMMENDED';
+	/** The clause's requirement level, when it has one (RFC 2119). */
+	level?: 'MUST' | 'MUST NOT' | 'SHOULD' | 'SHOULD NOT' | 'RECOMMENDED';
 	/** The clause's words; `summary` when they are paraphrased, not quoted. */
 	text: string;
 	summary?: boolean;
@@ -123,7 +124,6 @@ export const labs: readonly Lab[] = [
 			{
 				cite: 'RFC 7636 §1',
 				href: rfc(7636, '1'),
-				level: 'MUST',
 				summary: true,
 				text: 'PKCE exists because a public client’s code can be intercepted and redeemed by whoever holds it; the verifier, which never leaves the app, binds the code to the app that asked for it.'
 			}
