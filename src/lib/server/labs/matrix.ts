@@ -4,7 +4,7 @@
  */
 import { defences, labs } from '../../attacks/labs';
 import { defenceIds, type DefenceId, type LabSlug, type Verdict } from '../../attacks/types';
-import { labScripts, runLab, type RunOptions } from './run-lab';
+import { runLab, type RunOptions } from './run-lab';
 
 export type Cell = Verdict['outcome'] | null;
 
@@ -23,7 +23,6 @@ export interface Matrix {
 export async function computeMatrix(options: RunOptions): Promise<Matrix> {
 	const rows: MatrixRow[] = [];
 	for (const lab of labs) {
-		if (!labScripts[lab.slug]) continue;
 		const none = (await runLab(lab.slug, null, options)).verdict.outcome;
 		const cells = Object.fromEntries(defenceIds.map((id) => [id, null])) as Record<DefenceId, Cell>;
 		for (const d of lab.defences)

@@ -7,10 +7,24 @@ import type { DefenceId, LabRun, LabSlug } from '../../attacks/types';
 import type { Sandboxes } from '../emulator/sandbox';
 import type { LabScript } from './script';
 import { codeInterception } from './scripts/code-interception-without-pkce';
+import { codeReplay } from './scripts/code-replay';
+import { implicitTokenLeak } from './scripts/implicit-token-leak';
+import { loginCsrf } from './scripts/login-csrf-without-state';
+import { pkceDowngrade } from './scripts/pkce-downgrade';
+import { redirectUriTampering } from './scripts/redirect-uri-tampering';
+import { refreshTokenTheft } from './scripts/refresh-token-theft';
+import { secretInSpaBundle } from './scripts/secret-in-spa-bundle';
 import { LabWorld } from './world';
 
-export const labScripts: Partial<Record<LabSlug, LabScript>> = {
-	'code-interception-without-pkce': codeInterception
+export const labScripts: Record<LabSlug, LabScript> = {
+	'code-interception-without-pkce': codeInterception,
+	'login-csrf-without-state': loginCsrf,
+	'pkce-downgrade': pkceDowngrade,
+	'implicit-token-leak': implicitTokenLeak,
+	'code-replay': codeReplay,
+	'redirect-uri-tampering': redirectUriTampering,
+	'secret-in-spa-bundle': secretInSpaBundle,
+	'refresh-token-theft': refreshTokenTheft
 };
 
 export interface RunOptions {
@@ -29,7 +43,6 @@ export async function runLab(
 	options: RunOptions
 ): Promise<LabRun> {
 	const script = labScripts[slug];
-	if (!script) throw new RangeError(`The lab ${slug} has no script yet`);
 	if (defence !== null && !getLab(slug).defences.some((d) => d.id === defence))
 		throw new RangeError(`The lab ${slug} has no defence ${defence}`);
 	const laxities = script.laxities(defence);

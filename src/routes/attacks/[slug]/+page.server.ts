@@ -6,13 +6,13 @@ import { labScripts } from '$lib/server/labs/run-lab';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-	const script = isLabSlug(params.slug) ? labScripts[params.slug] : undefined;
-	if (!isLabSlug(params.slug) || !script)
+	if (!isLabSlug(params.slug))
 		error(
 			404,
 			`There is no attack lab called “${params.slug}”. The labs are ${labSlugs.join(', ')}.`
 		);
 	const lab = getLab(params.slug);
+	const script = labScripts[params.slug];
 	// The lax server behaviours of the lab's sandbox, for each way it can run: shown as badges.
 	const laxityLabels = Object.fromEntries(
 		[null, ...lab.defences.map((d) => d.id)].map((id) => [

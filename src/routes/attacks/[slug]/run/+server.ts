@@ -6,11 +6,11 @@ import { error, json } from '@sveltejs/kit';
 import { getLab } from '$lib/attacks/labs';
 import { isLabSlug, type DefenceId } from '$lib/attacks/types';
 import { getEmulator } from '$lib/server/emulator/instance';
-import { labScripts, runLab } from '$lib/server/labs/run-lab';
+import { runLab } from '$lib/server/labs/run-lab';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ params, request, url }) => {
-	if (!isLabSlug(params.slug) || !labScripts[params.slug]) error(404, 'No such lab');
+	if (!isLabSlug(params.slug)) error(404, 'No such lab');
 	const body = (await request.json().catch(() => null)) as { defence?: unknown } | null;
 	const defence = body?.defence ?? null;
 	const known = getLab(params.slug).defences.some((d) => d.id === defence);
