@@ -177,8 +177,8 @@ export class LabWorld {
 			victim: this.victim.snapshot(),
 			attacker: this.attacker.snapshot(),
 			site: {
-				stored: [...this.site.stored],
-				delivered: [...this.site.delivered],
+				stored: this.site.stored.map(shortUrl),
+				delivered: this.site.delivered.map(shortUrl),
 				accessLog: this.site.accessLog.map(shortUrl)
 			}
 		};
