@@ -23,7 +23,9 @@ export const contentPages: readonly { path: string; heading: RegExp; scripted?: 
 	{ path: '/debug/scopes', heading: /Scope explorer/ },
 	{ path: '/debug/checklist', heading: /Your app’s checklist/ },
 	{ path: '/errors', heading: /Spotify errors/ },
-	{ path: '/errors/illegal-scope', heading: /Illegal scope/ }
+	{ path: '/errors/illegal-scope', heading: /Illegal scope/ },
+	{ path: '/attacks', heading: /^Attack labs$/ },
+	{ path: '/attacks/code-interception-without-pkce', heading: /Code interception/, scripted: true }
 ];
 
 export { flowSlugs };

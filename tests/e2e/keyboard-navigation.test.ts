@@ -21,6 +21,7 @@ test('every page of the main navigation is reachable with the keyboard alone', a
 		'Client credentials',
 		'Implicit grant',
 		'Compare',
+		'Attack labs',
 		'Debug your app',
 		'Scopes'
 	]);

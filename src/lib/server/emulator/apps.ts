@@ -51,3 +51,11 @@ export function redirectUriProblem(ctx: EmulatorContext, era: EraId, uri: string
 /** At most this many redirect URIs per app, and this long each: the dashboard is not storage. */
 export const maxRedirectUris = 20;
 export const maxRedirectUriLength = 512;
+
+/** A new client secret (what rotating it in the dashboard does): the old one stops working now. */
+export function rotateClientSecret(ctx: EmulatorContext, clientId: string): string | null {
+	const app = ctx.store.apps.get(clientId);
+	if (!app) return null;
+	app.clientSecret = newHex32(ctx);
+	return app.clientSecret;
+}

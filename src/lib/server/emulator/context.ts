@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { EmulatorConfig } from './config';
 import { base64url, hex, type Random } from './random';
 import type { Sandboxes } from './sandbox';
+import type { LabRules } from './laxities';
 import type { EmulatorStore } from './store';
 import type { App } from './types';
 
@@ -17,6 +18,8 @@ export interface EmulatorContext {
 	sandboxId: string | null;
 	/** Every sandbox: for the presenter's shared settings only. */
 	sandboxes: Sandboxes;
+	/** Only on a lab sandbox (lab.ts): the lax behaviours it has on. Absent everywhere else. */
+	readonly lab?: LabRules;
 }
 
 /**

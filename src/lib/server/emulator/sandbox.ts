@@ -158,6 +158,21 @@ export class Sandboxes {
 		return ctx ? { ctx, cookies: [], viaDefault: false } : { full: true };
 	}
 
+	/**
+	 * A sandbox held by no one: not in this map, with an id no cookie can name (`lab-` and 32
+	 * characters). For lab.ts, which adds the lab's rules; forgotten when its holder drops it.
+	 */
+	detached(): EmulatorContext {
+		const ctx: EmulatorContext = {
+			...this.#base,
+			store: createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
+			sandboxId: `lab-${newSandboxId(this.#base.random)}`,
+			sandboxes: this
+		};
+		seedApps(ctx);
+		return ctx;
+	}
+
 	/** Forgets every attendee sandbox and resets the default one: the presenter's reset. */
 	resetAll(): void {
 		this.#boxes.clear();

@@ -5,6 +5,7 @@
 import { appNow } from '../context';
 import { param } from '../form';
 import { tokenError } from '../http';
+import { laxOn } from '../laxities';
 import type { TokenCheck } from './token-state';
 
 export const checkCodePresent: TokenCheck = (_ctx, state) =>
@@ -14,7 +15,11 @@ export const checkCodePresent: TokenCheck = (_ctx, state) =>
 export const checkCodeValid: TokenCheck = (ctx, state) => {
 	const value = param(state.params, 'code')!;
 	const record = ctx.store.codes.get(value);
-	if (!record || record.clientId !== state.app!.clientId || record.used)
+	if (
+		!record ||
+		record.clientId !== state.app!.clientId ||
+		(record.used && !laxOn(ctx, 'reusableCodes'))
+	)
 		return tokenError('invalid-authorization-code');
 	state.code = { value, record };
 	return undefined;
@@ -31,7 +36,9 @@ export const checkCodeRedirectUri: TokenCheck = (_ctx, state) =>
 		: undefined;
 
 /** A client without a secret may exchange only a code that PKCE protects. */
-export const checkPublicClientUsedPkce: TokenCheck = (_ctx, state) =>
-	!state.confidential && state.code!.record.codeChallenge === null
+export const checkPublicClientUsedPkce: TokenCheck = (ctx, state) =>
+	!state.confidential &&
+	state.code!.record.codeChallenge === null &&
+	!laxOn(ctx, 'publicClientWithoutPkce')
 		? tokenError('invalid-client-malformed')
 		: undefined;

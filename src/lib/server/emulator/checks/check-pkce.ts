@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { param } from '../form';
 import { tokenError } from '../http';
+import { laxOn } from '../laxities';
 import type { TokenCheck } from './token-state';
 
 /** RFC 7636 §4.1: 43 to 128 characters of [A-Z] [a-z] [0-9] - . _ ~ */
@@ -17,8 +18,13 @@ export function s256(verifier: string): string {
 
 export const checkVerifier: TokenCheck = (ctx, state) => {
 	const challenge = state.code!.record.codeChallenge;
-	if (challenge === null) return undefined;
 	const verifier = param(state.params, 'code_verifier');
+	// RFC 9700 §4.8.2: a verifier for a code issued without a challenge MUST be refused (the PKCE
+	// downgrade). What Spotify answers is not known; the emulator says the verifier is incorrect.
+	if (challenge === null)
+		return verifier === null || laxOn(ctx, 'ignoreVerifierWithoutChallenge')
+			? undefined
+			: tokenError('code-verifier-incorrect');
 	if (verifier === null) return tokenError('code-verifier-required');
 	if (ctx.config.enforceVerifierFormat && !verifierPattern.test(verifier))
 		return tokenError('code-verifier-invalid');

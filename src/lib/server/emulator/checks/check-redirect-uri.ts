@@ -5,6 +5,7 @@
 import { onClassOrigin, registeredFor } from '../class-hosting';
 import { appEra } from '../context';
 import { param } from '../form';
+import { laxOn } from '../laxities';
 import { errorPage } from '../pages/error-page';
 import { checkRedirectUri, findMatchingRedirectUri } from '../../../spotify/redirect-uri';
 import type { AuthorizeCheck } from './authorize-state';
@@ -32,7 +33,9 @@ export const checkRedirectUriSecure: AuthorizeCheck = (ctx, state) => {
 /** Reference §5.3 `matches(registered, requested)`. */
 export const checkRedirectUriRegistered: AuthorizeCheck = (ctx, state) => {
 	const uri = param(state.params, 'redirect_uri') ?? '';
-	if (!findMatchingRedirectUri(registeredFor(ctx, state.app!, state.origin), uri))
+	const registered = registeredFor(ctx, state.app!, state.origin);
+	const prefix = laxOn(ctx, 'prefixRedirectUris') && registered.some((r) => uri.startsWith(r));
+	if (!prefix && !findMatchingRedirectUri(registered, uri))
 		return errorPage('invalid-redirect-uri-authorize', state.nonce);
 	state.redirectUri = uri;
 	return undefined;
