@@ -2,9 +2,8 @@
  * Finding and hiding the client secret in a request description. A secret never leaves in an
  * export, a log line or a persisted snapshot unless the user asks for it (DESIGN.md, security).
  */
-import { decodeBase64Utf8 } from './encoding';
+import { basicAuthorization, decodeBase64Utf8 } from '$lib/core/encoding';
 import { getHeader, type HttpRequestDescription } from './http';
-import { basicAuthorization } from './token-request';
 
 export const SECRET_PLACEHOLDER = 'YOUR_CLIENT_SECRET';
 

@@ -4,6 +4,7 @@
  * (developer.spotify.com/documentation/web-api/tutorials/code-pkce-flow; RFC 6749 §4.1.1,
  * RFC 7636 §4.3; shared/spotify-reference.md §2, §4, §8).
  */
+import { CHALLENGE_PATTERN } from '$lib/core/encoding';
 import { editDistance } from './edit-distance';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
 import type { FlowSlug } from './flows';
@@ -311,7 +312,7 @@ function redirectUriFindings(value: string | null): Finding[] {
 			];
 }
 
-const base64urlChallenge = /^[A-Za-z0-9_-]{43}$/;
+const base64urlChallenge = CHALLENGE_PATTERN;
 
 function pkceFindings(method: string | null, challenge: string | null): Finding[] {
 	if (method === null && challenge === null)

@@ -4,7 +4,7 @@
  * shared/spotify-reference.md §10 row 7). The secret is read only to be checked; what leaves
  * this module is its length.
  */
-import { fromBase64Text as decodeBase64Utf8 } from './b64';
+import { decodeBase64Utf8 } from '$lib/core/encoding';
 import type { Finding } from './findings';
 
 export interface BasicSummary {
