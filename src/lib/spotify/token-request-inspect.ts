@@ -8,7 +8,7 @@ import { clientAuthFindings, type BasicSummary } from './basic-auth-check';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
 import { parsePastedRequest } from './http-paste';
 import { grantFindings } from './token-grant-check';
-import { isSecretName, MASK, maskSecrets } from './secret-mask';
+import { isSecretName, MASK, maskSecrets } from '$lib/core/masking';
 
 export interface TokenRequestInspection {
 	kind: 'inspected';

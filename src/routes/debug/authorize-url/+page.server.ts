@@ -3,7 +3,7 @@ import { env } from '$env/dynamic/private';
 import { configFromEnv } from '$lib/server/emulator/config';
 import { emulatorQuery, inspectAuthorizeUrl } from '$lib/spotify/authorize-url-inspect';
 import { findMatchingRedirectUri } from '$lib/spotify/redirect-uri';
-import { maskSecrets } from '$lib/spotify/secret-mask';
+import { maskSecrets } from '$lib/core/masking';
 import type { PageServerLoad } from './$types';
 
 // A GET form: an authorize URL holds no secret, so it can live in the link. If someone pastes a
