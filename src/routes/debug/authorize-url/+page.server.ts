@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { configFromEnv } from '$lib/server/emulator/config';
-import { emulatorQuery, inspectAuthorizeUrl } from '$lib/spotify/authorize-url-inspect';
+import { emulatorQuery, inspectAuthorizeUrl } from '$lib/tools/authorize-url-inspect';
 import { findMatchingRedirectUri } from '$lib/spotify/redirect-uri';
 import { maskSecrets } from '$lib/core/masking';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readForm, textField } from '$lib/server/form-data';
-import { decodeSpotifyError } from '$lib/spotify/error-decoder';
+import { decodeSpotifyError } from '$lib/tools/error-decoder';
 import { maskSecrets } from '$lib/core/masking';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readForm, textField } from '$lib/server/form-data';
 import { maskSecrets } from '$lib/core/masking';
-import { inspectTokenRequest } from '$lib/spotify/token-request-inspect';
+import { inspectTokenRequest } from '$lib/tools/token-request-inspect';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -4,8 +4,8 @@
  * causes, fix, reproduction) comes from the one catalog the emulator also speaks from
  * (Spotify: concepts/api-calls error objects; RFC 6749 §4.1.2.1 and §5.2; reference §10).
  */
-import { catalog, findCatalogEntry, type CatalogEntry } from './error-entries';
-import { findTokenError, findWebApiError, spotifyErrors } from './errors';
+import { catalog, findCatalogEntry, type CatalogEntry } from '$lib/spotify/error-entries';
+import { findTokenError, findWebApiError, spotifyErrors } from '$lib/spotify/errors';
 import { MAX_INPUT_LENGTH, tooLong } from './findings';
 
 export interface DecodedMatch {

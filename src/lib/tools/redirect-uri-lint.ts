@@ -4,9 +4,9 @@
  * §5) checked one by one, with the reason, the fix and the dates it applies from. Built on the
  * emulator's own reading of the rules (redirect-uri.ts), so the linter and the emulator agree.
  */
-import { implicitGrantTimeline } from './flows';
+import { implicitGrantTimeline } from '$lib/spotify/flows';
 import { worstLevel, type Finding, type FindingLevel } from './findings';
-import { checkRedirectUri, isLoopbackLiteral, splitUri } from './redirect-uri';
+import { checkRedirectUri, isLoopbackLiteral, splitUri } from '$lib/spotify/redirect-uri';
 import { compareRedirectUris, type MatchReport } from './redirect-uri-diff';
 
 /** When the 2025 rules applied (Spotify blog 2025-02-12 and reminder 2025-10-14). */

@@ -7,8 +7,8 @@
 import { CHALLENGE_PATTERN } from '$lib/core/encoding';
 import { editDistance } from './edit-distance';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
-import type { FlowSlug } from './flows';
-import { findParameter, type Parameter } from './parameters';
+import type { FlowSlug } from '$lib/spotify/flows';
+import { findParameter, type Parameter } from '$lib/spotify/parameters';
 import { lintRedirectUri } from './redirect-uri-lint';
 import { checkScopeParameter } from './scope-check';
 

@@ -3,7 +3,7 @@
  * the reason and the fix. The linter, the inspectors and their pages share it, so one component
  * shows them all the same way.
  */
-import type { SpotifyErrorSlug } from './errors';
+import type { SpotifyErrorSlug } from '$lib/spotify/errors';
 
 /** `fail`: Spotify refuses it; `warn`: works but is risky or discouraged; `pass`/`info`: fine. */
 export type FindingLevel = 'pass' | 'info' | 'warn' | 'fail';
