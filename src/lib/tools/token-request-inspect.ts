@@ -6,13 +6,15 @@
  */
 import { clientAuthFindings, type BasicSummary } from './basic-auth-check';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
-import { parsePastedRequest } from './http-paste';
+import { parsePastedRequest, type PastedRequest } from './http-paste';
 import { grantFindings } from './token-grant-check';
 import { isSecretName, MASK, maskSecrets } from '$lib/core/masking';
 
 export interface TokenRequestInspection {
 	kind: 'inspected';
-	source: 'curl' | 'http';
+	source: PastedRequest['source'];
+	/** For code: the library whose defaults were followed. */
+	library?: string;
 	method: string;
 	/** The URL as sent, credentials in its query (client_secret=…) masked. */
 	url: string;
@@ -75,7 +77,7 @@ export async function inspectTokenRequest(
 		return {
 			kind: 'refused',
 			message:
-				'This is neither a curl command nor a raw HTTP request. Paste a command starting with curl, or a request starting with POST /api/token HTTP/1.1.'
+				'This is not a request this inspector can read. Paste a curl command, a raw request starting with POST /api/token HTTP/1.1, or the code that sends it: Python requests or httpx, JavaScript fetch or axios.'
 		};
 	let authorize: URLSearchParams | undefined;
 	try {
@@ -108,6 +110,7 @@ export async function inspectTokenRequest(
 	return {
 		kind: 'inspected',
 		source: req.source,
+		...(req.library && { library: req.library }),
 		method: req.method,
 		url: maskSecrets(req.url).text,
 		headers: req.headers.map(([n, v]) => [
