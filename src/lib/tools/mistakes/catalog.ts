@@ -476,6 +476,75 @@ export const mistakes = [
 			return { detail: `It is ${v}.`, didYouMean: e.world.redirectUri };
 		})
 	},
+	// --- the app's behaviour between requests ---
+	{
+		id: 'code-reused',
+		kinds: [],
+		title: 'The same code exchanged twice',
+		rule: 'A code is single use: a page reload, a retry or React StrictMode’s double useEffect sends it a second time.',
+		sources: [
+			'jwilsson/spotify-web-api-php #188',
+			'thelinmichael/spotify-web-api-node #501',
+			'spotify/spotify-web-api-ts-sdk #47'
+		],
+		error: 'invalid-authorization-code',
+		fix: 'Exchange each code once: guard the effect (a ref, or the exchange on the server), and remove code from the URL after reading it.',
+		rank: 121,
+		// Seen by the emulator's single-use check, not in one request.
+		detect: () => undefined
+	},
+	// --- choosing the flow ---
+	{
+		id: 'flow-implicit-grant',
+		kinds: ['flow-choice'],
+		title: 'The implicit grant',
+		rule: 'Spotify removed the implicit grant for all apps on 2025-11-27.',
+		sources: ['developer.spotify.com/documentation/web-api/tutorials/migration-implicit-auth-code'],
+		error: 'response-type-must-be-code',
+		fix: 'Use the authorization code flow with PKCE.',
+		rank: 200,
+		detect: on('flow-choice', (s) => (s.chosen === 'implicit-grant' ? {} : undefined))
+	},
+	{
+		id: 'flow-secret-on-device',
+		kinds: ['flow-choice'],
+		title: 'A flow with a client secret, for an app that cannot keep one',
+		rule: 'A secret in a browser app, a mobile or desktop app or a CLI can be extracted: such apps use PKCE.',
+		sources: [sourcesDocs.pkce, 'RFC 9700 §2.1.1'],
+		consequence:
+			'Spotify answers, but anyone can read your secret from the app and act as your app.',
+		fix: 'Use the authorization code flow with PKCE (or a backend of your own that keeps the secret).',
+		rank: 201,
+		detect: on('flow-choice', (s) =>
+			!s.canKeepSecret && (s.chosen === 'authorization-code' || s.chosen === 'client-credentials')
+				? {}
+				: undefined
+		)
+	},
+	{
+		id: 'flow-app-token-for-user-data',
+		kinds: ['flow-choice'],
+		title: 'An app token for a user’s data',
+		rule: 'Client credentials act as the app: no user, so no /v1/me, no library, no playback.',
+		sources: ['spotify/web-api #806', 'spotify/web-api #1489'],
+		error: 'insufficient-client-scope',
+		fix: 'Let the user sign in: authorization code (with a server) or PKCE (without).',
+		rank: 202,
+		detect: on('flow-choice', (s) => (s.user && s.chosen === 'client-credentials' ? {} : undefined))
+	},
+	{
+		id: 'flow-user-flow-without-user',
+		kinds: ['flow-choice'],
+		title: 'A user sign-in where no user is present',
+		rule: 'A backend job reading public catalogue data has nobody to consent: it authenticates as the app.',
+		sources: [sourcesDocs.cc],
+		consequence: 'Someone has to log in by hand, and the job stops when the refresh token expires.',
+		fix: 'Use client credentials.',
+		rank: 203,
+		detect: on('flow-choice', (s) =>
+			!s.user && s.chosen !== 'client-credentials' && s.chosen !== 'implicit-grant' ? {} : undefined
+		)
+	},
 	// --- registering a redirect URI (the dashboard) ---
 	{
 		id: 'localhost-redirect-uri',

@@ -4,6 +4,7 @@
  * exercise expects; the debug tools have no expectation, so the checks that need one stay quiet.
  */
 import { decodeBase64Utf8 } from '$lib/core/encoding';
+import type { FlowSlug } from '$lib/spotify/flows';
 import type { ExerciseWorld } from '$lib/tools/exercises/world';
 import type { PastedRequest } from '$lib/tools/http-paste';
 
@@ -53,8 +54,22 @@ export interface RedirectUriSubject {
 	uri: string;
 }
 
+/** The flow chosen for an app described in a sentence. */
+export interface FlowChoiceSubject {
+	kind: 'flow-choice';
+	chosen: FlowSlug;
+	user: boolean;
+	/** Can the app keep a secret: a server of its own, not code on users' devices. */
+	canKeepSecret: boolean;
+}
+
 export type Subject =
-	AuthorizeSubject | TokenSubject | BasicSubject | ChallengeSubject | RedirectUriSubject;
+	| AuthorizeSubject
+	| TokenSubject
+	| BasicSubject
+	| ChallengeSubject
+	| RedirectUriSubject
+	| FlowChoiceSubject;
 export type SubjectKind = Subject['kind'];
 
 /** What the exercise asked for; absent in the debug tools. */
