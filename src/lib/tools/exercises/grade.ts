@@ -48,11 +48,11 @@ export interface GradeResult {
 }
 
 /** Spotify's exact answer for a catalog error, as the learner would see it. */
-export function spotifyAnswer(slug: SpotifyErrorSlug): SpotifyAnswer {
+export function spotifyAnswer(slug: SpotifyErrorSlug, value = ''): SpotifyAnswer {
 	const e = getSpotifyError(slug);
 	switch (e.surface) {
 		case 'token':
-			return { slug, status: e.status, text: JSON.stringify(tokenErrorBody(slug)) };
+			return { slug, status: e.status, text: JSON.stringify(tokenErrorBody(slug, value)) };
 		case 'web-api':
 			return { slug, status: e.status, text: JSON.stringify(webApiErrorBody(slug)) };
 		case 'authorize-redirect':
@@ -63,10 +63,15 @@ export function spotifyAnswer(slug: SpotifyErrorSlug): SpotifyAnswer {
 }
 
 export function failureOf({ mistake, detection }: RecognisedMistake): Failure {
-	return fromEntry(mistake, detection.detail, detection.didYouMean);
+	return fromEntry(mistake, detection.detail, detection.didYouMean, detection.value);
 }
 
-export function fromEntry(mistake: MistakeEntry, detail?: string, didYouMean?: string): Failure {
+export function fromEntry(
+	mistake: MistakeEntry,
+	detail?: string,
+	didYouMean?: string,
+	value?: string
+): Failure {
 	return {
 		id: mistake.id,
 		title: mistake.title,
@@ -75,7 +80,7 @@ export function fromEntry(mistake: MistakeEntry, detail?: string, didYouMean?: s
 		rule: mistake.rule,
 		sources: mistake.sources,
 		fix: mistake.fix,
-		...(mistake.error && { answer: spotifyAnswer(mistake.error) }),
+		...(mistake.error && { answer: spotifyAnswer(mistake.error, value) }),
 		...(mistake.consequence && { consequence: mistake.consequence })
 	};
 }

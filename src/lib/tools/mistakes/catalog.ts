@@ -35,6 +35,8 @@ export interface Detection {
 	detail?: string;
 	/** The name or value that was probably meant: "did you mean `code_challenge`?" */
 	didYouMean?: string;
+	/** What Spotify echoes in its answer (`grant_type {value} is not supported`). */
+	value?: string;
 }
 
 export interface MistakeEntry {
@@ -273,7 +275,7 @@ export const mistakes = [
 			const g = field(s, 'grant_type');
 			if (!g || grants.includes(g)) return undefined;
 			const meant = suggestName(g.trim(), grants);
-			return { detail: `grant_type is “${g}”.`, didYouMean: meant };
+			return { detail: `grant_type is “${g}”.`, didYouMean: meant, value: g };
 		})
 	},
 	{
@@ -967,8 +969,8 @@ export const mistakes = [
 		rank: 120,
 		detect: on('token', (s, e) =>
 			(e?.grant ?? field(s, 'grant_type')) === 'authorization_code' &&
-			field(s, 'grant_type') === 'authorization_code' &&
-			!field(s, 'code')
+			!field(s, 'code') &&
+			!s.fields.some(([n]) => suggestName(n, ['code']))
 				? {}
 				: undefined
 		)
@@ -997,7 +999,7 @@ export const mistakes = [
 		fix: 'Send the same raw string as at /authorize.',
 		rank: 122,
 		detect: on('token', (s, e) => {
-			if (!e || field(s, 'grant_type') !== 'authorization_code' || !field(s, 'code'))
+			if (!e || (e.grant ?? field(s, 'grant_type')) !== 'authorization_code' || !field(s, 'code'))
 				return undefined;
 			const v = field(s, 'redirect_uri');
 			return v === e.world.redirectUri
@@ -1017,7 +1019,7 @@ export const mistakes = [
 		rank: 130,
 		detect: on('token', (s, e) =>
 			e?.pkce &&
-			field(s, 'grant_type') === 'authorization_code' &&
+			(e.grant ?? field(s, 'grant_type')) === 'authorization_code' &&
 			!field(s, 'code_verifier') &&
 			!s.fields.some(([n]) => suggestName(n, ['code_verifier']))
 				? {}

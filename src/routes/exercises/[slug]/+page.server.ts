@@ -24,15 +24,27 @@ function attempt(exercise: Exercise, seedValue: string | null, eraValue: string 
 	return { seed, era, world, exec: createExecutor(world) };
 }
 
-// The attempt's seed may come in the link (?seed=…, to share an attempt); its answer never does.
-export const load: PageServerLoad = ({ params, url }) => {
+/**
+ * The attempt's seed: from the link (?seed=…, to share an attempt), else the cookie of this
+ * exercise (so a reload, or the page after a POST without JavaScript, keeps the attempt), else a
+ * new one; `?new` (Reset) always starts a new one. The seed is not a secret and says nothing of
+ * the answer, which never goes into a link or a cookie.
+ */
+export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const exercise = findExercise(params.slug);
 	if (!exercise) error(404, 'No such exercise');
-	const { seed, era, world, exec } = attempt(
-		exercise,
-		url.searchParams.get('seed'),
-		url.searchParams.get('era')
-	);
+	const cookie = `grantwalk_attempt_${exercise.slug}`;
+	const asked = url.searchParams.has('new')
+		? null
+		: (url.searchParams.get('seed') ?? cookies.get(cookie) ?? null);
+	const { seed, era, world, exec } = attempt(exercise, asked, url.searchParams.get('era'));
+	cookies.set(cookie, seed, {
+		path: `/exercises/${exercise.slug}`,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: 60 * 60 * 24 * 7
+	});
 	return {
 		slug: exercise.slug,
 		title: exercise.title,
@@ -60,16 +72,17 @@ export const actions: Actions = {
 		if (!exercise) error(404, 'No such exercise');
 		const { fields, problem } = await readForm(request, locals);
 		const answer = textField(fields, 'answer');
-		const { seed, world, exec } = attempt(
+		const { seed, era, world, exec } = attempt(
 			exercise,
 			textField(fields, 'seed'),
 			textField(fields, 'era')
 		);
 		const shown = () => refill(answer, exercise.own(world, exec), (t) => maskSecrets(t).text);
-		if (problem) return fail(problem.status, { answer: shown(), seed, refused: problem.message });
+		if (problem)
+			return fail(problem.status, { answer: shown(), seed, era, refused: problem.message });
 		if (answer.length > MAX_INPUT_LENGTH)
-			return fail(413, { answer: '', seed, refused: tooLong(answer.length) });
+			return fail(413, { answer: '', seed, era, refused: tooLong(answer.length) });
 		const result = exercise.grade(answer, world, exec);
-		return { answer: shown(), seed, result };
+		return { answer: shown(), seed, era, result };
 	}
 };
