@@ -5,6 +5,7 @@
  * RFC 7636 §4.3; shared/spotify-reference.md §2, §4, §8).
  */
 import { CHALLENGE_PATTERN } from '$lib/core/encoding';
+import { known, recognise, type KnownMistake } from './mistakes/catalog';
 import { editDistance } from './edit-distance';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
 import type { FlowSlug } from '$lib/spotify/flows';
@@ -38,6 +39,8 @@ export type AuthorizeInspection =
 			url: URL;
 			params: InspectedParameter[];
 			findings: Finding[];
+			/** The catalog's mistakes found in the URL, most fundamental first. */
+			mistakes: KnownMistake[];
 			level: Finding['level'];
 			/** The flow the URL starts, as far as its parameters tell. */
 			flow: FlowSlug;
@@ -123,6 +126,7 @@ export function inspectAuthorizeUrl(raw: string): AuthorizeInspection {
 		url,
 		params,
 		findings: bySeverity(findings),
+		mistakes: known(recognise({ kind: 'authorize', url, query: url.searchParams })),
 		level: worstLevel(findings),
 		flow
 	};

@@ -41,7 +41,12 @@ const aliases: readonly [text: string, slug: string][] = [
 	['This redirect URI is not secure', 'redirect-uri-not-secure'],
 	['EADDRINUSE', 'address-already-in-use'],
 	['Spotify network / VPN', 'spotify-network-vpn'],
-	['on the Spotify network', 'spotify-network-vpn']
+	['on the Spotify network', 'spotify-network-vpn'],
+	// The browser's own words (Chrome, Firefox, Safari), when the answer lacks CORS headers.
+	["No 'Access-Control-Allow-Origin' header", 'cors-blocked'],
+	['Cross-Origin Request Blocked', 'cors-blocked'],
+	['CORS request did not succeed', 'cors-blocked'],
+	['not allowed by Access-Control-Allow-Origin', 'cors-blocked']
 ];
 
 const normalise = (s: string) =>

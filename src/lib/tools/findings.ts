@@ -18,6 +18,8 @@ export interface Finding {
 	fix?: string;
 	/** The catalog entry Spotify answers with when this rule fails. */
 	error?: SpotifyErrorSlug;
+	/** The mistake of the catalog of mistakes (tools/mistakes/catalog.ts) this finding is. */
+	mistake?: string;
 }
 
 const rank: Record<FindingLevel, number> = { pass: 0, info: 1, warn: 2, fail: 3 };

@@ -7,6 +7,8 @@
 import { clientAuthFindings, type BasicSummary } from './basic-auth-check';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
 import { parsePastedRequest, type PastedRequest } from './http-paste';
+import { readTokenAnswer } from './exercises/read-answer';
+import { known, recognise, type KnownMistake } from './mistakes/catalog';
 import { grantFindings } from './token-grant-check';
 import { isSecretName, MASK, maskSecrets } from '$lib/core/masking';
 
@@ -26,6 +28,8 @@ export interface TokenRequestInspection {
 	basic?: BasicSummary;
 	grantType?: string;
 	findings: Finding[];
+	/** The catalog's mistakes found in the request, most fundamental first. */
+	mistakes: KnownMistake[];
 	level: Finding['level'];
 }
 
@@ -126,6 +130,7 @@ export async function inspectTokenRequest(
 		basic: auth.basic,
 		grantType: fields.find(([n]) => n === 'grant_type')?.[1],
 		findings: bySeverity(findings),
+		mistakes: catalogMistakes(input),
 		level: worstLevel(findings)
 	};
 }
@@ -244,4 +249,10 @@ function encodingFindings(contentType: string, body: string | undefined, kind: s
 			reason: 'application/x-www-form-urlencoded, as Spotify requires.'
 		}
 	];
+}
+
+/** The catalog of mistakes read on the same request: what the grader would name, here too. */
+function catalogMistakes(input: string): KnownMistake[] {
+	const read = readTokenAnswer(input);
+	return read.ok ? known(recognise(read.value.subject)) : [];
 }

@@ -1152,6 +1152,29 @@ export function recognise(subject: Subject, expected?: Expectation): RecognisedM
 	return found.sort((a, b) => a.mistake.rank - b.mistake.rank);
 }
 
+/** A recognised mistake as the debug tools show it: plain data, ready for a page. */
+export interface KnownMistake {
+	id: string;
+	title: string;
+	rule: string;
+	fix: string;
+	sources: readonly string[];
+	error?: SpotifyErrorSlug;
+	didYouMean?: string;
+}
+
+export function known(found: readonly RecognisedMistake[]): KnownMistake[] {
+	return found.map(({ mistake, detection }) => ({
+		id: mistake.id,
+		title: mistake.title,
+		rule: mistake.rule,
+		fix: mistake.fix,
+		sources: mistake.sources,
+		...(mistake.error && { error: mistake.error }),
+		...(detection.didYouMean && { didYouMean: detection.didYouMean })
+	}));
+}
+
 /** The catalog's mistakes behind one of Spotify's answers (for the error decoder). */
 export function mistakesBehind(error: string): MistakeEntry[] {
 	return (mistakes as readonly MistakeEntry[]).filter((m) => m.error === error);

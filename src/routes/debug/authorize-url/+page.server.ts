@@ -40,6 +40,7 @@ export const load: PageServerLoad = ({ url }) => {
 			endpoint: `${inspection.url.origin}${inspection.url.pathname}`,
 			params: inspection.params,
 			findings: inspection.findings,
+			mistakes: inspection.mistakes,
 			level: inspection.level,
 			flow: inspection.flow,
 			emulator: {
