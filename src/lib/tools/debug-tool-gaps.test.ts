@@ -132,6 +132,9 @@ describe('one paste box routes to the right tool', () => {
 	])('%s → %s', (text, tool) => {
 		expect(routePaste(text).tool).toBe(tool);
 	});
+	it('says how it read code', () => {
+		expect(routePaste(`axios.post('${T}', {})`).why).toBe('JavaScript axios code');
+	});
 	it('links GET tools with the text in their query', () => {
 		expect(toolLink('redirect-uri', 'http://localhost/cb')).toBe(
 			'/debug/redirect-uri?registered=http%3A%2F%2Flocalhost%2Fcb#result'

@@ -24,7 +24,7 @@ export function routePaste(input: string): PasteRoute {
 					? 'a curl command'
 					: request.source === 'http'
 						? 'a raw HTTP request'
-						: `${request.library ?? request.source} code that sends a request`
+						: `${request.source === 'python' ? 'Python' : 'JavaScript'} ${request.library ?? ''} code`
 		};
 	const lines = text
 		.split(/\r?\n/)
