@@ -11,6 +11,8 @@ const pages = [
 	{ path: '/', budget: 40 * KB, kind: 'prose' },
 	{ path: '/compare', budget: 40 * KB, kind: 'prose' },
 	{ path: '/scopes', budget: 40 * KB, kind: 'prose' },
+	// An exercise works without JavaScript; what it ships answers in place and keeps progress.
+	{ path: '/exercises/token-request-code', budget: 40 * KB, kind: 'exercise' },
 	{ path: '/flows/authorization-code', budget: 120 * KB, kind: 'flow' },
 	{ path: '/flows/authorization-code-pkce', budget: 120 * KB, kind: 'flow' },
 	{ path: '/flows/client-credentials', budget: 120 * KB, kind: 'flow' },

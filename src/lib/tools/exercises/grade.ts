@@ -137,8 +137,9 @@ export function refill(
 	own: readonly string[],
 	mask: (text: string) => string
 ): string {
+	// The own values become the mask itself, which masking leaves alone; what is left over shows.
 	const stripped = own
 		.filter((v) => v.length >= 8)
-		.reduce((text, value) => text.split(value).join(''), answer);
+		.reduce((text, value) => text.split(value).join('REDACTED'), answer);
 	return mask(stripped) === stripped ? answer : mask(answer);
 }

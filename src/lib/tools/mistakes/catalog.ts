@@ -22,7 +22,6 @@ import { suggestScope } from '$lib/tools/scope-check';
 import { editDistance } from '$lib/tools/edit-distance';
 import {
 	field,
-	header,
 	type AuthorizeSubject,
 	type BasicReading,
 	type Expectation,
@@ -1179,5 +1178,3 @@ export function known(found: readonly RecognisedMistake[]): KnownMistake[] {
 export function mistakesBehind(error: string): MistakeEntry[] {
 	return (mistakes as readonly MistakeEntry[]).filter((m) => m.error === error);
 }
-
-export { header };
