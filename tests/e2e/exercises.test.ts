@@ -190,3 +190,17 @@ test.describe('with JavaScript on', () => {
 		expect(await seriousAxeViolations(page)).toEqual([]);
 	});
 });
+
+test('every exercise fits a phone (390 px) and has no serious axe violations', async ({ page }) => {
+	test.setTimeout(test.info().timeout * 6);
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const slug of slugs) {
+		await page.goto(`/exercises/${slug}`);
+		for (const summary of await page.locator('summary').all()) await summary.click();
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth),
+			slug
+		).toBeLessThanOrEqual(390);
+		expect(await seriousAxeViolations(page), slug).toEqual([]);
+	}
+});

@@ -141,3 +141,14 @@ describe('one paste box routes to the right tool', () => {
 		);
 	});
 });
+
+describe('a secret written inside request code is masked too', () => {
+	it('b64encode(b"id:secret"), and a client_secret variable', async () => {
+		const { maskPasted } = await import('./mask-pasted');
+		const code = `requests.post('${T}', data={'grant_type': 'client_credentials'}, headers={'Authorization': 'Basic ' + str(base64.b64encode(b'${id}:${secret}'))})`;
+		const shown = maskPasted(code);
+		expect(shown.masked).toBe(true);
+		expect(shown.text).not.toContain(secret);
+		expect(shown.text).toContain(id);
+	});
+});

@@ -261,6 +261,12 @@ const cases: Record<string, (w: ExerciseWorld) => Partial<Record<MistakeId, Make
 
 const seeds = ['5eed0001', '5eed0002', '5eed0003'];
 
+it('the seeds give the refresh exercise both of its apps, confidential and PKCE', () => {
+	expect(new Set(seeds.map((s) => makeWorld(s).refreshClient))).toEqual(
+		new Set(['confidential', 'pkce'])
+	);
+});
+
 describe.each(requestExercises.map((e) => [e.slug, e] as [string, Exercise]))(
 	'%s',
 	(slug, exercise) => {

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { maskSecrets } from '$lib/core/masking';
+import { maskPasted } from '$lib/tools/mask-pasted';
 import { createExecutor } from '$lib/server/exercises/executor';
 import { readForm, textField } from '$lib/server/form-data';
 import { isEraId, type EraId } from '$lib/spotify/eras';
@@ -77,7 +77,7 @@ export const actions: Actions = {
 			textField(fields, 'seed'),
 			textField(fields, 'era')
 		);
-		const shown = () => refill(answer, exercise.own(world, exec), (t) => maskSecrets(t).text);
+		const shown = () => refill(answer, exercise.own(world, exec), (t) => maskPasted(t).text);
 		if (problem)
 			return fail(problem.status, { answer: shown(), seed, era, refused: problem.message });
 		if (answer.length > MAX_INPUT_LENGTH)
