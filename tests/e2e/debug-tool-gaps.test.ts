@@ -70,3 +70,18 @@ test('the linter lists a URI both registered and sent once, and offers its rewri
 		'http://127.0.0.1:8888/callback'
 	);
 });
+
+test('the decoder names the mistakes of the catalog behind an answer', async ({ page }) => {
+	const q =
+		'{"error":"unsupported_grant_type","error_description":"grant_type parameter is missing"}';
+	await page.goto(`/debug/errors?q=${encodeURIComponent(q)}#result`);
+	await expect(page.locator('#result [data-mistake="body-as-json"]')).toBeVisible();
+	await expect(page.locator('#result [data-mistake="body-in-query"]')).toBeVisible();
+});
+
+test('the scope explorer offers an example', async ({ page }) => {
+	await page.goto('/debug/scopes');
+	await page.getByRole('link', { name: /reads the profile and top artists/ }).click();
+	await expect(page).toHaveURL(/scope=user-top-read/);
+	await expect(page.locator('#result')).toContainText('user-top-read');
+});
