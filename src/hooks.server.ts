@@ -8,7 +8,7 @@ import {
 } from '$lib/server/emulator/sandbox';
 import { RESERVED_ACTION } from '$lib/server/form-data';
 import { securityHeaders } from '$lib/server/security-headers.js';
-import { maskSecretShapes } from '$lib/spotify/secret-mask';
+import { maskSecretShapes } from '$lib/core/masking';
 
 /** Paths that answer other origins on purpose: the Spotify emulator, like Spotify itself. */
 const crossOriginPaths = ['/emulator/'];

@@ -15,6 +15,8 @@ export const contentPages: readonly { path: string; heading: RegExp; scripted?: 
 	{ path: '/compare', heading: /Compare the flows/ },
 	{ path: '/scopes', heading: /Scopes/ },
 	{ path: '/callback', heading: /Callback/, scripted: true },
+	{ path: '/exercises', heading: /^Exercises$/, scripted: true },
+	{ path: '/exercises/token-request-code', heading: /The code exchange/, scripted: true },
 	{ path: '/debug', heading: /^Debug your app$/ },
 	{ path: '/debug/redirect-uri', heading: /Redirect-URI linter/ },
 	{ path: '/debug/authorize-url', heading: /Authorize-URL inspector/ },

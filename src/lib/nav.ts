@@ -10,6 +10,7 @@ export const navLinks: readonly NavLink[] = [
 	{ href: '/', label: 'Start' },
 	...flows.map((f) => ({ href: `/flows/${f.slug}`, label: f.name })),
 	{ href: '/compare', label: 'Compare' },
+	{ href: '/exercises', label: 'Exercises' },
 	{ href: '/attacks', label: 'Attack labs' },
 	{ href: '/debug', label: 'Debug your app' },
 	{ href: '/scopes', label: 'Scopes' }

@@ -21,6 +21,7 @@ test('every page of the main navigation is reachable with the keyboard alone', a
 		'Client credentials',
 		'Implicit grant',
 		'Compare',
+		'Exercises',
 		'Attack labs',
 		'Debug your app',
 		'Scopes'

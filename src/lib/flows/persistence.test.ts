@@ -1,6 +1,6 @@
 import { createActor, waitFor, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { base64Utf8 } from '$lib/oauth/encoding';
+import { base64Utf8 } from '$lib/core/encoding';
 import { getHeader } from '$lib/oauth/http';
 import { testEmulator } from '$lib/server/emulator/testing';
 import { authorizationCodeMachine } from './authorization-code.machine';

@@ -6,7 +6,7 @@
  * (DESIGN.md, security rules). Restoring takes the secret again from the caller.
  */
 import type { AnyStateMachine, StateValue } from 'xstate';
-import { redactRequest } from '$lib/oauth/redact';
+import { redactRequest } from '$lib/core/masking';
 import { flowSlugs, type FlowSlug } from '$lib/spotify/flows';
 import { buildPending } from './requests';
 import type { Frame } from './run-player';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { getField } from '$lib/oauth/http';
 import { teachingMistakes } from '$lib/oauth/mistakes';
 import { testEmulator } from '$lib/server/emulator/testing';
-import { decodeSpotifyError } from '$lib/spotify/error-decoder';
+import { decodeSpotifyError } from '$lib/tools/error-decoder';
 import { catalog } from '$lib/spotify/error-entries';
 import { getSpotifyError, type SpotifyErrorSlug } from '$lib/spotify/errors';
 import { flowSlugs } from '$lib/spotify/flows';

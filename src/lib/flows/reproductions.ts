@@ -251,6 +251,7 @@ export const notReproducible = {
 	'malformed-token-response': notTheEmulator,
 	'malformed-web-api-response': notTheEmulator,
 	'spotify-network-vpn': notFromSpotify,
+	'cors-blocked': notFromSpotify,
 	'address-already-in-use': notFromSpotify
 } as const satisfies Partial<Record<CatalogSlug, NoReproduction>>;
 

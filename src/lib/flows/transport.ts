@@ -10,7 +10,7 @@ import {
 	type HttpRequestDescription,
 	type HttpResponseDescription
 } from '$lib/oauth/http';
-import { carriesClientSecret } from '$lib/oauth/redact';
+import { carriesClientSecret } from '$lib/core/masking';
 import {
 	readRelayAnswer,
 	relayFetchArguments,

@@ -4,7 +4,7 @@
  * request (export.test.ts runs it against a local server and compares bytes).
  */
 import { encodeBody, type Field, type HttpRequestDescription, type RequestBody } from './http';
-import { decodeBasicAuthorization, redactRequest, SECRET_PLACEHOLDER } from './redact';
+import { decodeBasicAuthorization, redactRequest, SECRET_PLACEHOLDER } from '$lib/core/masking';
 
 export type ExportFormat = 'curl' | 'fetch' | 'python';
 

@@ -6,7 +6,7 @@ import {
 	isValidCodeVerifier,
 	VERIFIER_ALPHABET
 } from './pkce';
-import { base64url } from './encoding';
+import { base64url } from '$lib/core/encoding';
 import { seededRandom } from './random';
 
 // RFC 7636 appendix B.

@@ -2,15 +2,17 @@
  * PKCE (RFC 7636): the code verifier and its S256 challenge, as Spotify's PKCE tutorial asks
  * (shared/spotify-reference.md §4).
  */
-import { base64, base64url } from './encoding';
+import {
+	isValidCodeVerifier,
+	s256Challenge,
+	s256StandardBase64,
+	VERIFIER_ALPHABET,
+	VERIFIER_MAX_LENGTH,
+	VERIFIER_MIN_LENGTH
+} from '$lib/core/encoding';
 import { cryptoRandom, randomString, type RandomSource } from './random';
-import { sha256 } from './sha256';
 
-/** RFC 7636 §4.1 `unreserved` characters, the only ones a verifier may use. */
-export const VERIFIER_ALPHABET =
-	'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
-export const VERIFIER_MIN_LENGTH = 43;
-export const VERIFIER_MAX_LENGTH = 128;
+export { isValidCodeVerifier, VERIFIER_ALPHABET, VERIFIER_MAX_LENGTH, VERIFIER_MIN_LENGTH };
 
 export interface VerifierOptions {
 	/** 43 to 128; 64 like Spotify's own example. */
@@ -26,11 +28,6 @@ export function generateCodeVerifier(options: VerifierOptions = {}): string {
 	return randomString(VERIFIER_ALPHABET, length, options.random ?? cryptoRandom);
 }
 
-/** True when `value` is a well-formed verifier (RFC 7636 §4.1: 43–128 unreserved characters). */
-export function isValidCodeVerifier(value: string): boolean {
-	return /^[A-Za-z0-9\-._~]{43,128}$/.test(value);
-}
-
 export interface ChallengeOptions {
 	/**
 	 * Teaching mistake: encode the digest with standard base64 (`+`, `/`, `=` padding) instead of
@@ -44,8 +41,7 @@ export async function computeCodeChallenge(
 	verifier: string,
 	options: ChallengeOptions = {}
 ): Promise<string> {
-	const digest = await sha256(new TextEncoder().encode(verifier));
-	return options.standardBase64Challenge ? base64(digest) : base64url(digest);
+	return options.standardBase64Challenge ? s256StandardBase64(verifier) : s256Challenge(verifier);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Requests to `POST /api/token` for every grant (RFC 6749 §4.1.3, §4.4.2, §6; RFC 7636 §4.5;
  * shared/spotify-reference.md §3).
  */
-import { base64Utf8 } from './encoding';
+import { basicAuthorization } from '$lib/core/encoding';
 import { joinUrl, TOKEN_PATH } from './endpoints';
 import { contentTypeOf, type Field, type HttpRequestDescription, type RequestBody } from './http';
 import type { Mistakes } from './mistakes';
@@ -104,10 +104,7 @@ export function buildClientCredentialsRequest(
 	);
 }
 
-/** Basic credentials as Spotify documents them: base64 of `client_id:client_secret`. */
-export function basicAuthorization(clientId: string, clientSecret: string): string {
-	return `Basic ${base64Utf8(`${clientId}:${clientSecret}`)}`;
-}
+export { basicAuthorization };
 
 /**
  * Teaching mistake "different redirect URI": the real-world slip of a trailing slash added or

@@ -14,7 +14,7 @@ import {
 	type RelayRefusalReason
 } from '$lib/oauth/relay-envelope';
 import { basicAuthorization } from '$lib/oauth/token-request';
-import { maskSecretShapes } from '$lib/spotify/secret-mask';
+import { maskSecretShapes } from '$lib/core/masking';
 
 const TOKEN_URL = 'https://accounts.spotify.com/api/token';
 const API_HOST = 'api.spotify.com';

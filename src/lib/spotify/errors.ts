@@ -912,6 +912,20 @@ export const otherNotices = [
 		fix: 'Third-party apps use only the public endpoints — https://accounts.spotify.com/authorize, https://accounts.spotify.com/api/token and https://api.spotify.com/v1 — with a Client ID from developer.spotify.com/dashboard. No VPN opens internal hosts to outside apps.'
 	},
 	{
+		slug: 'cors-blocked',
+		title: 'Blocked by CORS policy',
+		text: 'has been blocked by CORS policy',
+		where:
+			'Your browser’s console: the browser refused to hand your page the answer, Spotify did not send this',
+		step: 'outside OAuth',
+		causes: [
+			'The page calls accounts.spotify.com/authorize with fetch or XHR: /authorize is a page the user is sent to, it answers with a redirect to the login page, which carries no CORS headers.',
+			'The token request goes to a wrong URL (/token, /api/token/, api.spotify.com): the 404 page has no CORS headers, so the browser reports CORS instead of the 404.',
+			'A confidential exchange (with the client secret) is made from the browser: it belongs on your server, and the secret must not ship to the browser anyway.'
+		],
+		fix: 'Send the user to /authorize by navigation (window.location or a link), not fetch. From the browser make only the PKCE exchange: POST https://accounts.spotify.com/api/token with a URLSearchParams body, client_id and code_verifier; Spotify sends CORS headers for it. Do exchanges with a secret on your server.'
+	},
+	{
 		slug: 'address-already-in-use',
 		title: 'Address already in use',
 		text: 'Address already in use',

@@ -5,7 +5,7 @@
  * tested without a browser.
  */
 import type { FlowContext, StepId } from '$lib/flows/types';
-import { base64, base64url } from '$lib/oauth/encoding';
+import { base64, base64url } from '$lib/core/encoding';
 import { getHeader } from '$lib/oauth/http';
 import { decodeBasicAuthorization } from '$lib/oauth/redact';
 import { HIDDEN } from '../exchange/mask';

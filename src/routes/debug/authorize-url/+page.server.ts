@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { configFromEnv } from '$lib/server/emulator/config';
-import { emulatorQuery, inspectAuthorizeUrl } from '$lib/spotify/authorize-url-inspect';
+import { emulatorQuery, inspectAuthorizeUrl } from '$lib/tools/authorize-url-inspect';
 import { findMatchingRedirectUri } from '$lib/spotify/redirect-uri';
-import { maskSecrets } from '$lib/spotify/secret-mask';
+import { maskSecrets } from '$lib/core/masking';
 import type { PageServerLoad } from './$types';
 
 // A GET form: an authorize URL holds no secret, so it can live in the link. If someone pastes a
@@ -40,6 +40,7 @@ export const load: PageServerLoad = ({ url }) => {
 			endpoint: `${inspection.url.origin}${inspection.url.pathname}`,
 			params: inspection.params,
 			findings: inspection.findings,
+			mistakes: inspection.mistakes,
 			level: inspection.level,
 			flow: inspection.flow,
 			emulator: {

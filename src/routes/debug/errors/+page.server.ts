@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readForm, textField } from '$lib/server/form-data';
-import { decodeSpotifyError } from '$lib/spotify/error-decoder';
-import { maskSecrets } from '$lib/spotify/secret-mask';
+import { decodeSpotifyError } from '$lib/tools/error-decoder';
+import { maskSecrets } from '$lib/core/masking';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

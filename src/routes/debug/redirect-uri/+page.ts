@@ -1,5 +1,5 @@
-import { MAX_INPUT_LENGTH, tooLong } from '$lib/spotify/findings';
-import { lintRedirectSetup } from '$lib/spotify/redirect-uri-lint';
+import { MAX_INPUT_LENGTH, tooLong } from '$lib/tools/findings';
+import { lintRedirectSetup } from '$lib/tools/redirect-uri-lint';
 import type { PageLoad } from './$types';
 
 /** At most this many registered URIs are linted; the dashboard itself holds far fewer. */

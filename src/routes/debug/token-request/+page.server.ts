@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readForm, textField } from '$lib/server/form-data';
-import { maskSecrets } from '$lib/spotify/secret-mask';
-import { inspectTokenRequest } from '$lib/spotify/token-request-inspect';
+import { maskSecrets } from '$lib/core/masking';
+import { maskPasted } from '$lib/tools/mask-pasted';
+import { inspectTokenRequest } from '$lib/tools/token-request-inspect';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 async function inspect(request: string, authorize: string) {
 	const result = await inspectTokenRequest(request, authorize);
-	const shown = maskSecrets(request);
+	const shown = maskPasted(request);
 	const shownAuthorize = maskSecrets(authorize);
 	const share = new URLSearchParams({ request: shown.text });
 	if (shownAuthorize.text) share.set('authorize', shownAuthorize.text);
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const request = url.searchParams.get('request');
 	if (request === null) return { shared: null };
 	const authorize = url.searchParams.get('authorize') ?? '';
-	const masked = [maskSecrets(request), maskSecrets(authorize)];
+	const masked = [maskPasted(request), maskSecrets(authorize)];
 	if (masked.some((m) => m.masked)) {
 		const next = new URLSearchParams({ request: masked[0].text });
 		if (authorize) next.set('authorize', masked[1].text);
@@ -45,7 +46,7 @@ export const actions: Actions = {
 		const authorize = textField(fields, 'authorize');
 		if (!problem) return inspect(text, authorize);
 		// The page with the form refilled (masked) and what was wrong, instead of SvelteKit's 500.
-		const shown = [maskSecrets(text), maskSecrets(authorize)];
+		const shown = [maskPasted(text), maskSecrets(authorize)];
 		return fail(problem.status, {
 			request: shown[0].text,
 			authorize: shown[1].text,

@@ -2,19 +2,14 @@
  * /api/token: the PKCE verifier (RFC 7636 §4.5, §4.6). The challenge must equal
  * BASE64URL(SHA256(ASCII(code_verifier))); a standard-base64 challenge never does (reference §4).
  */
-import { createHash } from 'node:crypto';
+import { s256Challenge, VERIFIER_PATTERN } from '../../../core/encoding';
 import { param } from '../form';
 import { tokenError } from '../http';
 import { laxOn } from '../laxities';
 import type { TokenCheck } from './token-state';
 
-/** RFC 7636 §4.1: 43 to 128 characters of [A-Z] [a-z] [0-9] - . _ ~ */
-const verifierPattern = /^[A-Za-z0-9\-._~]{43,128}$/;
-
-/** RFC 7636 §4.6 S256 transformation. */
-export function s256(verifier: string): string {
-	return createHash('sha256').update(verifier, 'utf8').digest('base64url');
-}
+/** RFC 7636 §4.6 S256 transformation (the one implementation, in core/encoding). */
+export const s256 = s256Challenge;
 
 export const checkVerifier: TokenCheck = (ctx, state) => {
 	const challenge = state.code!.record.codeChallenge;
@@ -26,7 +21,7 @@ export const checkVerifier: TokenCheck = (ctx, state) => {
 			? undefined
 			: tokenError('code-verifier-incorrect');
 	if (verifier === null) return tokenError('code-verifier-required');
-	if (ctx.config.enforceVerifierFormat && !verifierPattern.test(verifier))
+	if (ctx.config.enforceVerifierFormat && !VERIFIER_PATTERN.test(verifier))
 		return tokenError('code-verifier-invalid');
 	return s256(verifier) === challenge ? undefined : tokenError('code-verifier-incorrect');
 };

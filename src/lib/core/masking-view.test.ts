@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpRequestDescription } from '$lib/oauth/http';
 import { basicAuthorization } from '$lib/oauth/token-request';
-import { HIDDEN, maskBody, maskRequest, maskUrl } from './mask';
+import { HIDDEN, maskBody, maskRequest, maskUrl } from './masking';
 
 const secret = '0123456789abcdef0123456789abcdef';
 

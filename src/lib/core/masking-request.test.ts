@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpRequestDescription } from './http';
+import type { HttpRequestDescription } from '$lib/oauth/http';
 import {
 	carriesClientSecret,
 	decodeBasicAuthorization,
 	findSecrets,
 	redactRequest,
 	SECRET_PLACEHOLDER
-} from './redact';
+} from './masking';
 import {
 	basicAuthorization,
 	buildAuthorizationCodeTokenRequest,
 	buildPkceTokenRequest
-} from './token-request';
-import { buildWebApiRequest } from './api-request';
+} from '$lib/oauth/token-request';
+import { buildWebApiRequest } from '$lib/oauth/api-request';
 
 const secret = '0123456789abcdef0123456789abcdef';
 const accountsBase = 'https://accounts.spotify.com';

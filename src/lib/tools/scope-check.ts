@@ -4,7 +4,7 @@
  */
 import { editDistance } from './edit-distance';
 import type { Finding } from './findings';
-import { illegalScopes, isKnownScope, scopes, splitScopeParameter } from './scopes';
+import { illegalScopes, isKnownScope, scopes, splitScopeParameter } from '$lib/spotify/scopes';
 
 /** The documented scope a misspelt one was probably meant to be. */
 export function suggestScope(name: string): string | undefined {

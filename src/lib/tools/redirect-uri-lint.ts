@@ -4,9 +4,10 @@
  * §5) checked one by one, with the reason, the fix and the dates it applies from. Built on the
  * emulator's own reading of the rules (redirect-uri.ts), so the linter and the emulator agree.
  */
-import { implicitGrantTimeline } from './flows';
+import { implicitGrantTimeline } from '$lib/spotify/flows';
 import { worstLevel, type Finding, type FindingLevel } from './findings';
-import { checkRedirectUri, isLoopbackLiteral, splitUri } from './redirect-uri';
+import { checkRedirectUri, isLoopbackLiteral, splitUri } from '$lib/spotify/redirect-uri';
+import { recognise } from '$lib/tools/mistakes/catalog';
 import { compareRedirectUris, type MatchReport } from './redirect-uri-diff';
 
 /** When the 2025 rules applied (Spotify blog 2025-02-12 and reminder 2025-10-14). */
@@ -109,13 +110,23 @@ export function lintRedirectUri(raw: string): UriLint {
 			...illegalFindings[now.reason],
 			error: 'illegal-redirect-uri'
 		});
-	else
+	else {
+		// The catalog of mistakes knows the rewrite (localhost -> 127.0.0.1, http -> https): offer
+		// this URI rewritten rather than a pattern with PORT in it.
+		const rewrite = recognise({ kind: 'redirect-uri', uri })[0];
+		const meant = rewrite?.detection.didYouMean;
+		const base = insecureFindings[now.reason];
 		findings.push({
 			rule: now.reason,
 			level: 'fail',
-			...insecureFindings[now.reason],
+			...base,
+			...(meant && checkRedirectUri(meant, { security: 'secure-only' }).ok
+				? { fix: `Register and send ${meant} instead, in the dashboard and in the code.` }
+				: {}),
+			...(rewrite && { mistake: rewrite.mistake.id }),
 			error: 'insecure-redirect-uri'
 		});
+	}
 	if (/\*/.test(uri))
 		findings.push({
 			rule: 'wildcard',
@@ -249,6 +260,8 @@ export interface RedirectLintInput {
 export interface RedirectLintReport {
 	registered: UriLint[];
 	sent?: UriLint;
+	/** The sent URI is one of the registered ones, linted once (shown with the registered ones). */
+	sentIsRegistered?: boolean;
 	match?: MatchReport;
 	origin?: Finding;
 	level: FindingLevel;
@@ -271,13 +284,30 @@ export function lintRedirectSetup(input: RedirectLintInput): RedirectLintReport 
 		input.sent !== undefined && input.appUrl
 			? checkOrigin(input.appUrl.trim(), input.sent.trim())
 			: undefined;
+	// A URI both registered and sent is one URI: its findings count (and show) once.
+	const sentIsRegistered =
+		input.sent !== undefined && input.registered.some((r) => r.trim() === input.sent!.trim());
+	// A match with a URI the dashboard refuses to save is no match: it cannot be registered.
+	if (match?.matched !== undefined) {
+		const saved = registered.find((r) => r.uri.trim() === match.matched!.trim());
+		if (saved && (saved.verdict === 'insecure' || saved.verdict === 'illegal'))
+			match.finding = {
+				rule: 'exact-match',
+				level: 'fail',
+				title: 'It matches a URI Spotify will not let you save',
+				reason: `The sent URI equals the registered ${match.matched}, but the dashboard refuses that URI today, so there is nothing for it to match. Spotify answers ${saved.verdict === 'insecure' ? 'INVALID_CLIENT: Insecure redirect URI' : 'Illegal redirect_uri'}.`,
+				fix:
+					saved.findings.find((f) => f.level === 'fail')?.fix ?? 'Register a URI Spotify accepts.',
+				error: saved.verdict === 'insecure' ? 'insecure-redirect-uri' : 'illegal-redirect-uri'
+			};
+	}
 	const all = [
 		...registered.flatMap((r) => r.findings),
-		...(sent?.findings ?? []),
+		...(sentIsRegistered ? [] : (sent?.findings ?? [])),
 		...(match ? [match.finding] : []),
 		...(origin ? [origin] : [])
 	];
-	return { registered, sent, match, origin, level: worstLevel(all) };
+	return { registered, sent, sentIsRegistered, match, origin, level: worstLevel(all) };
 }
 
 const loopbackNames = new Set(['localhost', '127.0.0.1', '[::1]']);

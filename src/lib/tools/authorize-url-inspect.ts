@@ -4,10 +4,12 @@
  * (developer.spotify.com/documentation/web-api/tutorials/code-pkce-flow; RFC 6749 §4.1.1,
  * RFC 7636 §4.3; shared/spotify-reference.md §2, §4, §8).
  */
+import { CHALLENGE_PATTERN } from '$lib/core/encoding';
+import { known, recognise, type KnownMistake } from './mistakes/catalog';
 import { editDistance } from './edit-distance';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
-import type { FlowSlug } from './flows';
-import { findParameter, type Parameter } from './parameters';
+import type { FlowSlug } from '$lib/spotify/flows';
+import { findParameter, type Parameter } from '$lib/spotify/parameters';
 import { lintRedirectUri } from './redirect-uri-lint';
 import { checkScopeParameter } from './scope-check';
 
@@ -37,6 +39,8 @@ export type AuthorizeInspection =
 			url: URL;
 			params: InspectedParameter[];
 			findings: Finding[];
+			/** The catalog's mistakes found in the URL, most fundamental first. */
+			mistakes: KnownMistake[];
 			level: Finding['level'];
 			/** The flow the URL starts, as far as its parameters tell. */
 			flow: FlowSlug;
@@ -122,6 +126,7 @@ export function inspectAuthorizeUrl(raw: string): AuthorizeInspection {
 		url,
 		params,
 		findings: bySeverity(findings),
+		mistakes: known(recognise({ kind: 'authorize', url, query: url.searchParams })),
 		level: worstLevel(findings),
 		flow
 	};
@@ -311,7 +316,7 @@ function redirectUriFindings(value: string | null): Finding[] {
 			];
 }
 
-const base64urlChallenge = /^[A-Za-z0-9_-]{43}$/;
+const base64urlChallenge = CHALLENGE_PATTERN;
 
 function pkceFindings(method: string | null, challenge: string | null): Finding[] {
 	if (method === null && challenge === null)

@@ -1,10 +1,14 @@
 /**
- * Reads a pasted HTTP request — a curl command (as curl itself reads its arguments) or a raw
- * HTTP/1.1 request — into method, URL, headers and body, without ever running or sending it.
+ * Reads a pasted HTTP request — a curl command (as curl itself reads its arguments), a raw
+ * HTTP/1.1 request, or Python requests/httpx and JavaScript fetch/axios code (code-paste.ts) —
+ * into method, URL, headers and body, without ever running or sending it.
  */
+import { parseCodeRequest } from './code-paste';
 
 export interface PastedRequest {
-	source: 'curl' | 'http';
+	source: 'curl' | 'http' | 'python' | 'javascript';
+	/** For code: the library whose behaviour was followed (requests, httpx, fetch, axios). */
+	library?: string;
 	method: string;
 	url: string;
 	headers: [name: string, value: string][];
@@ -173,9 +177,9 @@ function rawToRequest(text: string): PastedRequest | undefined {
 	};
 }
 
-/** Reads a curl command or a raw HTTP request; undefined when it is neither. */
+/** Reads a curl command, a raw HTTP request or request code; undefined when it is none of them. */
 export function parsePastedRequest(input: string): PastedRequest | undefined {
 	const text = input.trim().replace(/^[$>#]\s*/, '');
 	if (/^curl(\.exe)?\s/i.test(text)) return curlToRequest(shellWords(text));
-	return rawToRequest(text);
+	return rawToRequest(text) ?? parseCodeRequest(input.trim());
 }

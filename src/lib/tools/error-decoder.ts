@@ -4,8 +4,8 @@
  * causes, fix, reproduction) comes from the one catalog the emulator also speaks from
  * (Spotify: concepts/api-calls error objects; RFC 6749 §4.1.2.1 and §5.2; reference §10).
  */
-import { catalog, findCatalogEntry, type CatalogEntry } from './error-entries';
-import { findTokenError, findWebApiError, spotifyErrors } from './errors';
+import { catalog, findCatalogEntry, type CatalogEntry } from '$lib/spotify/error-entries';
+import { findTokenError, findWebApiError, spotifyErrors } from '$lib/spotify/errors';
 import { MAX_INPUT_LENGTH, tooLong } from './findings';
 
 export interface DecodedMatch {
@@ -41,7 +41,12 @@ const aliases: readonly [text: string, slug: string][] = [
 	['This redirect URI is not secure', 'redirect-uri-not-secure'],
 	['EADDRINUSE', 'address-already-in-use'],
 	['Spotify network / VPN', 'spotify-network-vpn'],
-	['on the Spotify network', 'spotify-network-vpn']
+	['on the Spotify network', 'spotify-network-vpn'],
+	// The browser's own words (Chrome, Firefox, Safari), when the answer lacks CORS headers.
+	["No 'Access-Control-Allow-Origin' header", 'cors-blocked'],
+	['Cross-Origin Request Blocked', 'cors-blocked'],
+	['CORS request did not succeed', 'cors-blocked'],
+	['not allowed by Access-Control-Allow-Origin', 'cors-blocked']
 ];
 
 const normalise = (s: string) =>

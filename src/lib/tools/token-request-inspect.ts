@@ -6,13 +6,17 @@
  */
 import { clientAuthFindings, type BasicSummary } from './basic-auth-check';
 import { bySeverity, MAX_INPUT_LENGTH, tooLong, worstLevel, type Finding } from './findings';
-import { parsePastedRequest } from './http-paste';
+import { parsePastedRequest, type PastedRequest } from './http-paste';
+import { readTokenAnswer } from './exercises/read-answer';
+import { known, recognise, type KnownMistake } from './mistakes/catalog';
 import { grantFindings } from './token-grant-check';
-import { isSecretName, MASK, maskSecrets } from './secret-mask';
+import { isSecretName, MASK, maskSecrets } from '$lib/core/masking';
 
 export interface TokenRequestInspection {
 	kind: 'inspected';
-	source: 'curl' | 'http';
+	source: PastedRequest['source'];
+	/** For code: the library whose defaults were followed. */
+	library?: string;
 	method: string;
 	/** The URL as sent, credentials in its query (client_secret=…) masked. */
 	url: string;
@@ -24,6 +28,8 @@ export interface TokenRequestInspection {
 	basic?: BasicSummary;
 	grantType?: string;
 	findings: Finding[];
+	/** The catalog's mistakes found in the request, most fundamental first. */
+	mistakes: KnownMistake[];
 	level: Finding['level'];
 }
 
@@ -75,7 +81,7 @@ export async function inspectTokenRequest(
 		return {
 			kind: 'refused',
 			message:
-				'This is neither a curl command nor a raw HTTP request. Paste a command starting with curl, or a request starting with POST /api/token HTTP/1.1.'
+				'This is not a request this inspector can read. Paste a curl command, a raw request starting with POST /api/token HTTP/1.1, or the code that sends it: Python requests or httpx, JavaScript fetch or axios.'
 		};
 	let authorize: URLSearchParams | undefined;
 	try {
@@ -108,6 +114,7 @@ export async function inspectTokenRequest(
 	return {
 		kind: 'inspected',
 		source: req.source,
+		...(req.library && { library: req.library }),
 		method: req.method,
 		url: maskSecrets(req.url).text,
 		headers: req.headers.map(([n, v]) => [
@@ -123,6 +130,7 @@ export async function inspectTokenRequest(
 		basic: auth.basic,
 		grantType: fields.find(([n]) => n === 'grant_type')?.[1],
 		findings: bySeverity(findings),
+		mistakes: catalogMistakes(input),
 		level: worstLevel(findings)
 	};
 }
@@ -241,4 +249,10 @@ function encodingFindings(contentType: string, body: string | undefined, kind: s
 			reason: 'application/x-www-form-urlencoded, as Spotify requires.'
 		}
 	];
+}
+
+/** The catalog of mistakes read on the same request: what the grader would name, here too. */
+function catalogMistakes(input: string): KnownMistake[] {
+	const read = readTokenAnswer(input);
+	return read.ok ? known(recognise(read.value.subject)) : [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecrets, maskSecretShapes } from './secret-mask';
+import { maskSecrets, maskSecretShapes } from './masking';
 
 const basic =
 	'ZGVhZGJlZWZjYWZlNGJhZDhiYWRmMDBkNWVlZDFlNTU6YTExY2U1ZWMyZTdhMTFjZTVlYzJlN2ExMWNlNWVjMmU=';

@@ -3,16 +3,18 @@
  * compared with the authorize step, and PKCE checked against the challenge when it is known
  * (RFC 6749 §4.1.3, §6; RFC 7636 §4.5–4.6; shared/spotify-reference.md §3.2–3.5).
  */
-import { toBase64 as base64, toBase64url as base64url } from './b64';
+import {
+	base64,
+	base64url,
+	NON_VERIFIER_CHARACTER,
+	sha256,
+	VERIFIER_PATTERN
+} from '$lib/core/encoding';
 import { editDistance } from './edit-distance';
 import type { Finding } from './findings';
 import { differenceText, diffRedirectUris } from './redirect-uri-diff';
 
 const grants = ['authorization_code', 'refresh_token', 'client_credentials'] as const;
-
-async function sha256(text: string): Promise<Uint8Array> {
-	return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-}
 
 /** The findings for the body fields of one grant. */
 export async function grantFindings(
@@ -206,17 +208,17 @@ async function codeFindings(
 			fix: 'Add client_id to the body.',
 			error: 'invalid-client-malformed'
 		});
-	if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier))
+	if (!VERIFIER_PATTERN.test(verifier))
 		out.push({
 			rule: 'pkce-verifier',
 			level: 'fail',
 			title: 'code_verifier is malformed',
-			reason: `It has ${verifier.length} characters${/[^A-Za-z0-9\-._~]/.test(verifier) ? ' and characters outside A-Z a-z 0-9 - . _ ~' : ''}; RFC 7636 asks for 43 to 128 unreserved characters.`,
+			reason: `It has ${verifier.length} characters${NON_VERIFIER_CHARACTER.test(verifier) ? ' and characters outside A-Z a-z 0-9 - . _ ~' : ''}; RFC 7636 asks for 43 to 128 unreserved characters.`,
 			fix: 'Generate 43 to 128 characters from the unreserved set (64 like Spotify’s example).',
 			error: 'code-verifier-invalid'
 		});
 	if (challenge === undefined) return out;
-	const digest = await sha256(verifier);
+	const digest = sha256(new TextEncoder().encode(verifier));
 	if (base64url(digest) === challenge)
 		out.push({
 			rule: 'pkce',

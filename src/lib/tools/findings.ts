@@ -3,7 +3,7 @@
  * the reason and the fix. The linter, the inspectors and their pages share it, so one component
  * shows them all the same way.
  */
-import type { SpotifyErrorSlug } from './errors';
+import type { SpotifyErrorSlug } from '$lib/spotify/errors';
 
 /** `fail`: Spotify refuses it; `warn`: works but is risky or discouraged; `pass`/`info`: fine. */
 export type FindingLevel = 'pass' | 'info' | 'warn' | 'fail';
@@ -18,6 +18,8 @@ export interface Finding {
 	fix?: string;
 	/** The catalog entry Spotify answers with when this rule fails. */
 	error?: SpotifyErrorSlug;
+	/** The mistake of the catalog of mistakes (tools/mistakes/catalog.ts) this finding is. */
+	mistake?: string;
 }
 
 const rank: Record<FindingLevel, number> = { pass: 0, info: 1, warn: 2, fail: 3 };

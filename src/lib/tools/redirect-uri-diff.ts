@@ -4,7 +4,7 @@
  * without a port (shared/spotify-reference.md §5.1). The linter names the difference.
  */
 import type { Finding } from './findings';
-import { isLoopbackLiteral, redirectUriMatches, splitUri } from './redirect-uri';
+import { isLoopbackLiteral, redirectUriMatches, splitUri } from '$lib/spotify/redirect-uri';
 
 export type UriDifference =
 	| 'whitespace'

@@ -4,7 +4,7 @@
  * shared/spotify-reference.md §10 row 7). The secret is read only to be checked; what leaves
  * this module is its length.
  */
-import { fromBase64Text as decodeBase64Utf8 } from './b64';
+import { decodeBase64Utf8 } from '$lib/core/encoding';
 import type { Finding } from './findings';
 
 export interface BasicSummary {
@@ -213,7 +213,7 @@ export function clientAuthFindings(
 			rule: 'basic-shape',
 			level: 'warn',
 			title: 'The credentials do not look like Spotify’s',
-			reason: `Spotify’s Client ID and secret are 32 hexadecimal characters each; here the ID has ${clientId.length} and the secret ${secret.length}${secret !== secret.trim() ? ', with spaces around it' : ''}.`,
+			reason: `Spotify’s Client ID and secret are 32 hexadecimal characters (0–9, a–f) each; ${shapeReason('ID', clientId)}, ${shapeReason('secret', secret)}.`,
 			fix: 'Copy both again from the dashboard.'
 		});
 	if (!findings.some((f) => f.level === 'fail' && f.rule.startsWith('basic')))
@@ -224,4 +224,21 @@ export function clientAuthFindings(
 			reason: `They decode to the Client ID ${clientId} and a secret of ${secret.length} characters (not shown).`
 		});
 	return { findings, basic, confidential: true };
+}
+
+/** Why a credential is not 32 hexadecimal characters: its length, its characters, its spaces. */
+function shapeReason(name: string, value: string): string {
+	const problems: string[] = [];
+	if (value !== value.trim()) problems.push('has spaces around it');
+	const v = value.trim();
+	if (v.length !== 32) problems.push(`has ${v.length} characters`);
+	const other = [...new Set(v.replace(/[0-9a-f]/gi, ''))];
+	if (other.length > 0)
+		problems.push(
+			`${v.length === 32 ? 'has 32 characters but ' : ''}is not hexadecimal (${other
+				.slice(0, 5)
+				.map((c) => `“${c}”`)
+				.join(', ')}${other.length > 5 ? '…' : ''})`
+		);
+	return problems.length === 0 ? `the ${name} is fine` : `the ${name} ${problems.join(' and ')}`;
 }

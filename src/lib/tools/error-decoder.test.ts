@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSpotifyError } from './error-decoder';
-import { catalog } from './error-entries';
+import { catalog } from '$lib/spotify/error-entries';
 import {
 	otherNotices,
 	spotifyErrors,
 	tokenErrorBody,
 	webApiErrorBody,
 	type SpotifyErrorSlug
-} from './errors';
+} from '$lib/spotify/errors';
 
 function topSlug(input: string): string | undefined {
 	const result = decodeSpotifyError(input);
