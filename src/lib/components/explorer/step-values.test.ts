@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '$lib/flows/context';
 import type { FlowContext, FlowError, RecordedExchange } from '$lib/flows/types';
 import { basicAuthorization } from '$lib/oauth/token-request';
-import { HIDDEN } from '../exchange/mask';
+import { HIDDEN } from '$lib/core/masking';
 import { diagramFailure, inThisRun } from './explorer-model';
 import { hex, stepValues } from './step-values';
 

@@ -7,8 +7,7 @@
 import type { FlowContext, StepId } from '$lib/flows/types';
 import { base64, base64url } from '$lib/core/encoding';
 import { getHeader } from '$lib/oauth/http';
-import { decodeBasicAuthorization } from '$lib/oauth/redact';
-import { HIDDEN } from '../exchange/mask';
+import { decodeBasicAuthorization, HIDDEN } from '$lib/core/masking';
 
 export interface ShownValue {
 	/** The wire name (`code_verifier`) or a description of the value. */
