@@ -141,7 +141,8 @@ test.describe('with JavaScript on', () => {
 			page
 		}) => {
 			await page.goto(`/exercises/${slug}`);
-			await page.waitForFunction(() => document.querySelector('form')?.hasAttribute('action'));
+			// Hydrated: the enhanced form answers in place (an answer typed before would be reset).
+			await expect(page.locator('form[data-live]')).toBeAttached();
 			const solution = await solutionOf(page);
 			// A marker that a full page load would wipe: the enhanced form answers in place.
 			await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
@@ -180,7 +181,7 @@ test.describe('with JavaScript on', () => {
 	}) => {
 		test.setTimeout(test.info().timeout * 2);
 		await page.goto('/exercises/token-request-code');
-		await page.waitForFunction(() => document.querySelector('form')?.hasAttribute('action'));
+		await expect(page.locator('form[data-live]')).toBeAttached();
 		await check(
 			page,
 			'curl -X POST https://accounts.spotify.com/api/token --json \'{"grant_type":"authorization-code"}\''
