@@ -173,7 +173,7 @@ export const labs: readonly Lab[] = [
 			{
 				cite: 'RFC 9700 §2.1',
 				href: rfc(9700, '2.1'),
-				text: 'Clients that have ensured that the authorization server supports PKCE MAY rely on the CSRF protection provided by PKCE.'
+				text: 'Clients that have ensured that the authorization server supports Proof Key for Code Exchange (PKCE) [RFC7636] MAY rely on the CSRF protection provided by PKCE.'
 			},
 			{
 				cite: 'RFC 6749 §10.12',
@@ -340,7 +340,7 @@ export const labs: readonly Lab[] = [
 				cite: 'RFC 9700 §2.1',
 				href: rfc(9700, '2.1'),
 				level: 'MUST',
-				text: 'When comparing client redirect URIs against pre-registered URIs, authorization servers MUST utilize exact string matching except for port numbers in localhost redirection URIs of native apps; see Section 4.1.3.'
+				text: 'When comparing client redirection URIs against pre-registered URIs, authorization servers MUST utilize exact string matching except for port numbers in localhost redirection URIs of native apps (see Section 4.1.3).'
 			},
 			{
 				cite: 'RFC 9700 §4.1.3',
