@@ -10,8 +10,10 @@ import {
 	allowedHostNames,
 	ensurePresenterKey,
 	isAllowedHost as isAllowedHostName,
+	reachableUrls,
 	refusedHostMessage
 } from '../src/lib/server/hosting.js';
+import { networkInterfaces } from 'node:os';
 import { securityHeaders } from '../src/lib/server/security-headers.js';
 
 const marker = 'x-grantwalk-protocol';
@@ -68,6 +70,9 @@ server.listen(port, host, () => {
 	// The port actually bound, so PORT=0 (any free port, as the tests use) says which it got.
 	const bound = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 	console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+	// Beyond loopback, the addresses a class can open (HOST=0.0.0.0 names none of them).
+	for (const url of reachableUrls(host, bound, networkInterfaces()))
+		console.log(`  reachable at ${url}`);
 	if (presenter.generated)
 		console.log(
 			`Presenter key (shared emulator settings; set GRANTWALK_PRESENTER_KEY to choose one): ${presenter.key}`

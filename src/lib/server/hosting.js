@@ -88,3 +88,22 @@ export function ensurePresenterKey(env, host) {
 	env.GRANTWALK_PRESENTER_KEY = key;
 	return { key, generated: true };
 }
+
+/**
+ * The addresses attendees can open when the server listens on every interface (`0.0.0.0` or
+ * `::`): the machine's non-internal IPv4 addresses, as `http://<address>:<port>`. For one
+ * address, just that one; for loopback, none (the start-up line already names it).
+ * @param {string} host
+ * @param {number} port
+ * @param {Record<string, { address: string, family: string | number, internal: boolean }[] | undefined>} interfaces
+ * @returns {string[]}
+ */
+export function reachableUrls(host, port, interfaces) {
+	if (!listensBeyondLoopback(host)) return [];
+	if (host !== '0.0.0.0' && host !== '::')
+		return [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+	return Object.values(interfaces)
+		.flatMap((list) => list ?? [])
+		.filter((i) => !i.internal && (i.family === 'IPv4' || i.family === 4))
+		.map((i) => `http://${i.address}:${port}`);
+}

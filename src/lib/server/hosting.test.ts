@@ -7,10 +7,28 @@ import {
 	allowedHostNames,
 	ensurePresenterKey,
 	isAllowedHost,
-	listensBeyondLoopback
+	listensBeyondLoopback,
+	reachableUrls
 } from './hosting.js';
 
 describe('where the server listens and whom it answers', () => {
+	it('names the addresses a class can open when it listens on every interface', () => {
+		const interfaces = {
+			lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+			eth0: [
+				{ address: '192.168.1.20', family: 'IPv4', internal: false },
+				{ address: 'fe80::1', family: 'IPv6', internal: false }
+			],
+			wlan0: [{ address: '10.0.0.7', family: 4, internal: false }]
+		};
+		expect(reachableUrls('0.0.0.0', 5173, interfaces)).toEqual([
+			'http://192.168.1.20:5173',
+			'http://10.0.0.7:5173'
+		]);
+		expect(reachableUrls('192.168.1.20', 5173, interfaces)).toEqual(['http://192.168.1.20:5173']);
+		expect(reachableUrls('127.0.0.1', 5173, interfaces)).toEqual([]);
+	});
+
 	it('tells loopback from the rest', () => {
 		for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost', undefined])
 			expect(listensBeyondLoopback(host), String(host)).toBe(false);
