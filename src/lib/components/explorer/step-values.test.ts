@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '$lib/flows/context';
 import type { FlowContext, FlowError, RecordedExchange } from '$lib/flows/types';
 import { basicAuthorization } from '$lib/oauth/token-request';
+import { hex } from '$lib/core/encoding';
 import { HIDDEN } from '$lib/core/masking';
 import { diagramFailure, inThisRun } from './explorer-model';
-import { hex, stepValues } from './step-values';
+import { stepValues } from './step-values';
 
 const verifier = 'dBjftJeZ4CVP-mJ92K9sY1VZ9JXYqbV8MR8G7ZZd3nY1Gk1aNbIvbc0Tst-Q7ogb';
 const sha = createHash('sha256').update(verifier).digest();

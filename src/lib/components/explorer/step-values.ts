@@ -5,7 +5,7 @@
  * tested without a browser.
  */
 import type { FlowContext, StepId } from '$lib/flows/types';
-import { base64, base64url } from '$lib/core/encoding';
+import { base64, base64url, hex } from '$lib/core/encoding';
 import { getHeader } from '$lib/oauth/http';
 import { decodeBasicAuthorization, HIDDEN } from '$lib/core/masking';
 
@@ -19,11 +19,6 @@ export interface ShownValue {
 	copy?: boolean;
 	/** Marks the value that differs from what Spotify computes. */
 	wrong?: boolean;
-}
-
-/** Hex of a SHA-256 digest, as `sha256sum` prints it. */
-export function hex(bytes: Uint8Array): string {
-	return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** PKCE step 1: verifier, its SHA-256, and the challenge sent (with base64 switched on, both). */

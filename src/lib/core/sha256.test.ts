@@ -1,20 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { computeCodeChallenge } from './pkce';
-import { sha256Sync } from './sha256';
+import { computeCodeChallenge } from '$lib/oauth/pkce';
+import { sha256 } from './encoding';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-describe('sha256Sync (for pages without crypto.subtle: http on a LAN address)', () => {
+describe('sha256 in plain JavaScript (for pages without crypto.subtle: http on a LAN address)', () => {
 	afterEach(() => vi.unstubAllGlobals());
 
 	it('matches FIPS 180-4 examples and node:crypto on every length around a block', () => {
-		expect(hex(sha256Sync(new TextEncoder().encode('abc')))).toBe(
+		expect(hex(sha256(new TextEncoder().encode('abc')))).toBe(
 			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
 		);
 		for (let length = 0; length < 200; length++) {
 			const data = randomBytes(length);
-			expect(hex(sha256Sync(data)), `length ${length}`).toBe(
+			expect(hex(sha256(data)), `length ${length}`).toBe(
 				createHash('sha256').update(data).digest('hex')
 			);
 		}
