@@ -5,7 +5,7 @@
  * the app refuse the callback; PKCE (shown separately) makes the emulator refuse the exchange.
  */
 import type { LabScript } from '../script';
-import { linkVerdict } from '../world';
+import { emulatorRefusal, linkVerdict } from '../world';
 import { backendExchange, checkCallback, fromCallback, startSignIn } from './common';
 
 export const loginCsrf: LabScript = {
@@ -62,13 +62,7 @@ export const loginCsrf: LabScript = {
 			fromCallback(answer.location, 'code'),
 			victim.pending.verifier
 		);
-		if (!token)
-			return linkVerdict(world, null, {
-				by: 'emulator',
-				status: response.status,
-				body: response.body,
-				stepId: 'app-exchanges'
-			});
+		if (!token) return linkVerdict(world, null, emulatorRefusal('app-exchanges', response));
 		world.victim.storage.set('app session: linked Spotify token', token);
 		world.refresh();
 		return linkVerdict(world, token, null);
