@@ -157,6 +157,17 @@ export function diagramFailure(
 }
 
 /**
+ * Was the access token ended with "Expire access token now" after the newest token arrived? (The
+ * token panel and the error card both say so; a refresh since gives a live token again.)
+ */
+export function expiredByHand(context: Pick<FlowContext, 'exchanges'>): boolean {
+	const lastToken = context.exchanges.findLastIndex(
+		(e) => (e.purpose === 'token' || e.purpose === 'refresh') && e.response.status === 200
+	);
+	return context.exchanges.findLastIndex((e) => e.purpose === 'expire') > lastToken;
+}
+
+/**
  * The error card's first line: what in this run led here (the switch that was on, or what the
  * learner did), before the general causes.
  */
@@ -174,7 +185,7 @@ export function inThisRun(kind: ErrorKind, context: FlowContext): string {
 		case 'state-mismatch':
 			return `the callback came back with a state this tab never made (this tab made ${context.state}): a forged callback, as an attacker would plant it.`;
 		case 'expired-token':
-			return context.exchanges.some((e) => e.purpose === 'expire')
+			return expiredByHand(context)
 				? 'you pressed “Expire access token now”, so the emulator treats the token as past its expires_in and the Web API answers 401.'
 				: 'the access token outlived its expires_in, so the Web API answered 401.';
 		default:
