@@ -16,9 +16,16 @@ function digest(value: string): Buffer {
 
 /** May this request change shared settings? Compared in constant time. */
 export function presenterAllowed(ctx: EmulatorContext, request: EmuRequest): boolean {
-	const { presenterKey, presenterKeyRequired } = ctx.config;
+	return presenterKeyMatches(ctx.config, request.header(presenterKeyHeader));
+}
+
+/** Is `given` the presenter key, or is none needed? (The site's follow rooms ask this too.) */
+export function presenterKeyMatches(
+	config: Pick<EmulatorContext['config'], 'presenterKey' | 'presenterKeyRequired'>,
+	given: string | null
+): boolean {
+	const { presenterKey, presenterKeyRequired } = config;
 	if (!presenterKeyRequired) return true;
-	const given = request.header(presenterKeyHeader);
 	if (presenterKey === null || given === null) return false;
 	return timingSafeEqual(digest(given), digest(presenterKey));
 }
