@@ -5,7 +5,9 @@
  * A step link replays its record against the emulator with no clicks. Created by the explorer
  * per instance, in the browser only.
  */
+import { tick } from 'svelte';
 import { createActor, type AnyStateMachine } from 'xstate';
+import { followPlan, type Position } from '$lib/flows/follow';
 import { withTransport } from '$lib/flows/flow-setup';
 import { flowMachines } from '$lib/flows/machines';
 import { clearRun, loadRun, saveRun, type StorageLike } from '$lib/flows/persistence';
@@ -347,6 +349,40 @@ export class FlowSession {
 	/** "Reset": the same settings, a fresh run from the first step. */
 	reset(): void {
 		this.restart(this.settings, this.mistakes);
+	}
+
+	/**
+	 * Follows a presenter (flows/follow.ts): moves to their step when this run already has it,
+	 * sends only the actions it lacks when they went on, and starts over with their switches,
+	 * seed and era when the runs differ. Everything is sent from this tab to its own sandbox.
+	 */
+	async followTo(position: Position): Promise<void> {
+		const plan = followPlan(this.record, position);
+		if (plan.kind === 'live') {
+			this.notice =
+				'The presenter is running against real Spotify: a follower can replay runs on the emulator only.';
+			return;
+		}
+		this.notice = undefined;
+		if (plan.kind === 'restart') {
+			const { era, seed, breaks, actions } = plan.record;
+			const record = { ...this.record };
+			delete record.era;
+			delete record.seed;
+			if (era) record.era = era;
+			if (seed) record.seed = seed;
+			this.record = record;
+			this.restart(settingsFrom(undefined), mistakesOf(breaks));
+			this.#pending = actions.length ? { flow: this.record.flow, breaks, actions } : undefined;
+			// The explorer starts the new actor (its effect), which replays the pending actions.
+			await tick();
+			await this.started;
+		} else if (plan.kind === 'extend') {
+			await this.started;
+			await this.#replay(this.flow, { flow: this.record.flow, breaks: [], actions: plan.actions });
+		}
+		this.cursor = Math.min(plan.cursor, this.frames.length - 1);
+		this.persist();
 	}
 
 	/** Saves the run (no secret), so the redirect or a reload resumes it. */

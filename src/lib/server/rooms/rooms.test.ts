@@ -80,9 +80,10 @@ describe('follow rooms', () => {
 			opts
 		);
 		expect(published.status).toBe(204);
-		const events = await readEvents(stream, 2);
+		const events = await readEvents(stream, 3);
 		expect(events).toEqual([
 			{ event: 'pulse', data: {} },
+			{ event: 'room', data: { listeners: 1 } },
 			{ event: 'position', data: position }
 		]);
 		expect(opts.rooms.listeners(room)).toBe(0);

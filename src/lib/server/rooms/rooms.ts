@@ -9,7 +9,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Position, PulseCounts, PulseMark } from '$lib/flows/follow';
 
-export type Listener = (event: 'position' | 'pulse', data: string) => void;
+export type Listener = (event: 'position' | 'pulse' | 'room', data: string) => void;
 
 export interface RoomsOptions {
 	now?: () => number;
@@ -108,9 +108,11 @@ export class Rooms {
 		room.lastActive = this.#now();
 		if (room.position) listener('position', JSON.stringify(room.position));
 		listener('pulse', JSON.stringify(this.counts(id)));
+		this.#tellListeners(room);
 		return () => {
-			room.listeners.delete(listener);
+			if (!room.listeners.delete(listener)) return;
 			room.lastActive = this.#now();
+			this.#tellListeners(room);
 		};
 	}
 
@@ -148,6 +150,12 @@ export class Rooms {
 			counts[step] = entry;
 		}
 		return counts;
+	}
+
+	/** Everyone in the room learns how many listen (the presenter's "N following"). */
+	#tellListeners(room: Room): void {
+		const data = JSON.stringify({ listeners: room.listeners.size });
+		for (const listener of room.listeners) listener('room', data);
 	}
 
 	#live(id: string): Room | undefined {
