@@ -41,6 +41,8 @@ export interface Lab {
 	/** The first is what the "Defence" switch turns on; others can be chosen instead. */
 	defences: readonly [Defence, ...Defence[]];
 	attackerClass: string;
+	/** Defences the page explains but does not run, and why. */
+	notRun?: string[];
 	clauses: Clause[];
 	spotifyToday: { tag: FactTag; text: string }[];
 }
@@ -73,11 +75,29 @@ export const defences: Record<DefenceId, Defence> = {
 		effect:
 			'The app moves to today’s rules: the authorization code with PKCE. A leaked callback then carries a code that needs the verifier.'
 	},
+	'referrer-policy': {
+		id: 'referrer-policy',
+		label: 'Referrer-Policy: no-referrer',
+		effect:
+			'The callback page is served with Referrer-Policy: no-referrer, so no request from it carries a Referer header.'
+	},
+	'scrub-fragment': {
+		id: 'scrub-fragment',
+		label: 'scrub the fragment (history.replaceState)',
+		effect:
+			'The app’s code reads the token from the fragment, then calls history.replaceState to show the callback URL without it.'
+	},
 	'single-use-codes': {
 		id: 'single-use-codes',
 		label: 'single-use codes',
 		effect:
 			'The server refuses a code that was already exchanged (the emulator’s normal behaviour).'
+	},
+	'revoke-on-code-replay': {
+		id: 'revoke-on-code-replay',
+		label: 'single use, and revoke the tokens of a replayed code',
+		effect:
+			'The server refuses a code that was already exchanged and revokes every token issued from it, the first exchange’s included (a strict behaviour of this lab’s sandbox only).'
 	},
 	'exact-redirect-match': {
 		id: 'exact-redirect-match',
@@ -91,11 +111,17 @@ export const defences: Record<DefenceId, Defence> = {
 		effect:
 			'The app’s bundle stops carrying a secret (PKCE with client_id only) and the leaked secret is rotated in the dashboard.'
 	},
+	'refresh-reuse-detection': {
+		id: 'refresh-reuse-detection',
+		label: 'rotation with reuse detection',
+		effect:
+			'Every refresh returns a new refresh token; when one already rotated comes back, the server revokes every refresh and access token of that authorization, whoever sent it (a strict behaviour of this lab’s sandbox only).'
+	},
 	'refresh-rotation': {
 		id: 'refresh-rotation',
-		label: 'refresh token rotation',
+		label: 'rotation alone',
 		effect:
-			'Every refresh returns a new refresh token and revokes the old one (Spotify’s PKCE rule until mid-2026), so a stolen one dies at the app’s next refresh.'
+			'Every refresh returns a new refresh token and revokes the old one, and nothing more happens when the old one comes back (Spotify’s rule for PKCE apps until mid-2026, the emulator’s 2025-11 rules).'
 	}
 };
 
@@ -241,10 +267,15 @@ export const labs: readonly Lab[] = [
 		story: [
 			'The victim signs in to a single-page app that still uses the implicit grant (response_type=token).',
 			'The token comes back in the callback URL’s fragment, and stays in the browser’s history.',
-			'An analytics script on the callback page, served by a third party, reads location.href, fragment and all, and sends it home; an open redirector on the app’s site would carry the fragment onward the same way (browsers re-attach it on redirects).',
+			'An analytics tag on the callback page, served by a third party and placed first in the page’s head as its vendor asks, reads location.href, fragment and all, and sends it home. The request for the tag carries a Referer header.',
+			'The attacker also tries the app’s open redirector: an authorize link whose redirect_uri is https://victim-app.example/out?to=…, since browsers re-attach a fragment to a redirect’s target.',
 			'Whoever holds the token calls the Web API as the victim for an hour.'
 		],
-		defences: [defences['code-instead-of-implicit']],
+		defences: [
+			defences['code-instead-of-implicit'],
+			defences['referrer-policy'],
+			defences['scrub-fragment']
+		],
 		attackerClass:
 			'RFC 9700 §3, attacker A3: reads the authorization response (history, a script on the page, logs).',
 		clauses: [
@@ -263,8 +294,25 @@ export const labs: readonly Lab[] = [
 			{
 				cite: 'RFC 9700 §4.2.4',
 				href: rfc(9700, '4.2.4'),
+				level: 'SHOULD NOT',
+				text: 'The page rendered as a result of the OAuth authorization response and the authorization endpoint SHOULD NOT include third-party resources or links to external sites.'
+			},
+			{
+				cite: 'RFC 9700 §4.2.4',
+				href: rfc(9700, '4.2.4'),
+				text: 'For example, the header Referrer-Policy: no-referrer in the response completely suppresses the Referer header in all requests originating from the resulting document.'
+			},
+			{
+				cite: 'RFC 9110 §10.1.3',
+				href: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.1.3',
+				level: 'MUST NOT',
+				text: 'A user agent MUST NOT include the fragment and userinfo components of the URI reference [URI], if any, when generating the Referer field value.'
+			},
+			{
+				cite: 'HTML, the History API',
+				href: 'https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-history-replacestate',
 				summary: true,
-				text: 'Against leaks through Referer: a Referrer-Policy on the page (no-referrer), no third-party resources on the redirection endpoint, and codes that are single use and bound by PKCE.'
+				text: 'history.replaceState changes the current session history entry and the address bar; the history list a browser keeps of the pages visited is the browser’s own, and most keep the URL as it was loaded.'
 			}
 		],
 		spotifyToday: [
@@ -279,6 +327,10 @@ export const labs: readonly Lab[] = [
 			{
 				tag: 'O',
 				text: 'In December 2025 it redirected with #error=unsupported_response_type instead (the emulator’s 2025-11 rules).'
+			},
+			{
+				tag: 'D',
+				text: 'The redirect URI must match a registered one exactly, so an open redirector elsewhere on the app’s site cannot be named as redirect_uri.'
 			}
 		]
 	},
@@ -293,7 +345,7 @@ export const labs: readonly Lab[] = [
 			'The attacker opens it: the app sees a code and exchanges it again, for the attacker’s session.',
 			'A server that lets a code be used twice gives the attacker’s session tokens for the victim’s account.'
 		],
-		defences: [defences['single-use-codes']],
+		defences: [defences['single-use-codes'], defences['revoke-on-code-replay']],
 		attackerClass:
 			'RFC 9700 §3, attacker A3: reads the authorization response after the fact (history, logs).',
 		clauses: [
@@ -302,6 +354,18 @@ export const labs: readonly Lab[] = [
 				href: rfc(6749, '4.1.2'),
 				level: 'MUST',
 				text: 'If an authorization code is used more than once, the authorization server MUST deny the request and SHOULD revoke (when possible) all tokens previously issued based on that authorization code.'
+			},
+			{
+				cite: 'RFC 9700 §4.2.4',
+				href: rfc(9700, '4.2.4'),
+				text: 'This does not mitigate the attack if the attacker manages to exchange the code for a token before the legitimate client does so.'
+			},
+			{
+				cite: 'RFC 9700 §4.2.4',
+				href: rfc(9700, '4.2.4'),
+				level: 'SHOULD',
+				summary: true,
+				text: 'That is why a server that sees a code redeemed twice should revoke every token it issued from that code: here the replay comes second and revocation signs the victim out too; had the attacker redeemed first, it is what takes the attacker’s tokens back.'
 			},
 			{
 				cite: 'RFC 6819 §4.4.1.1',
@@ -318,7 +382,7 @@ export const labs: readonly Lab[] = [
 			{ tag: 'O', text: 'Codes expire after about ten minutes: Authorization code expired.' },
 			{
 				tag: 'U',
-				text: 'Whether Spotify revokes the tokens issued from a code that is replayed is not reported; the emulator does not.'
+				text: 'Whether Spotify revokes the tokens issued from a code that is replayed is not reported. The emulator does not, except in this lab’s sandbox with “single use, and revoke the tokens of a replayed code”; what Spotify’s Web API answers for a revoked access token is not reported either, so the lab shows the emulator’s answer for a token it does not know (401 Missing/invalid/expired access token on the 2026 rules).'
 			}
 		]
 	},
@@ -409,14 +473,18 @@ export const labs: readonly Lab[] = [
 		slug: 'refresh-token-theft',
 		title: 'Refresh token theft',
 		summary:
-			'A stolen refresh token keeps minting access tokens; rotation kills it at the app’s next refresh.',
+			'A stolen refresh token keeps minting access tokens; rotation alone loses to a thief who refreshes first, reuse detection does not.',
 		story: [
 			'A single-page app keeps its refresh token in localStorage.',
 			'A script injected into the page (XSS, a compromised dependency) reads it and sends it to the attacker.',
-			'The app keeps refreshing every hour, as usual.',
-			'The attacker refreshes with the stolen token and the app’s public client_id: a fresh access token for the victim.'
+			'The attacker refreshes at once with the stolen token and the app’s public client_id, before the app’s next refresh.',
+			'An hour later the app refreshes with the token it holds, the same one.',
+			'The attacker refreshes again with the newest refresh token it holds: does it still get an access token for the victim?'
 		],
-		defences: [defences['refresh-rotation']],
+		defences: [defences['refresh-reuse-detection'], defences['refresh-rotation']],
+		notRun: [
+			'Keeping the refresh token on a backend (a backend for the frontend, the browser holding only an HttpOnly session cookie) is not run here: the injected script would find nothing to send, so there would be no answer of the emulator to show. It does not make the script harmless: while the page is open, the script can still ask the backend to call the Web API for it.'
+		],
 		attackerClass:
 			'RFC 9700 §3, attacker A5 in spirit: holds a token issued by the authorization server, here the refresh token.',
 		clauses: [
@@ -429,8 +497,19 @@ export const labs: readonly Lab[] = [
 			{
 				cite: 'RFC 9700 §4.14.2',
 				href: rfc(9700, '4.14.2'),
-				summary: true,
-				text: 'With rotation, every refresh issues a new refresh token and invalidates the old one; when an invalidated token comes back, the server knows of the theft and revokes the active one too (reuse detection).'
+				level: 'MUST',
+				text: 'Authorization servers MUST utilize one of these methods to detect refresh token replay by malicious actors for public clients:'
+			},
+			{
+				cite: 'RFC 9700 §4.14.2',
+				href: rfc(9700, '4.14.2'),
+				text: 'If a refresh token is compromised and subsequently used by both the attacker and the legitimate client, one of them will present an invalidated refresh token, which will inform the authorization server of the breach. The authorization server cannot determine which party submitted the invalid refresh token, but it will revoke the active refresh token. This stops the attack at the cost of forcing the legitimate client to obtain a fresh authorization grant.'
+			},
+			{
+				cite: 'RFC 6749 §10.4',
+				href: rfc(6749, '10.4'),
+				level: 'SHOULD',
+				text: 'When client authentication is not possible, the authorization server SHOULD deploy other means to detect refresh token abuse.'
 			},
 			{
 				cite: 'RFC 6819 §5.2.2.3',
@@ -450,11 +529,11 @@ export const labs: readonly Lab[] = [
 			},
 			{
 				tag: 'O',
-				text: 'Until mid-2026 PKCE refreshes rotated: the old token then answered invalid_grant / Refresh token revoked (the emulator’s 2025-11 rules).'
+				text: 'Until mid-2026 PKCE refreshes rotated: the old token then answered invalid_grant / Refresh token revoked (the emulator’s 2025-11 rules, this lab’s “rotation alone”).'
 			},
 			{
 				tag: 'U',
-				text: 'Whether Spotify revokes a whole token family on reuse (reuse detection) is not reported; the emulator does not.'
+				text: 'Whether Spotify ever revoked a whole grant when a rotated token came back (reuse detection) is not reported; the emulator does not, except in this lab’s sandbox. The answer shown, invalid_grant / Refresh token revoked, is what Spotify is observed to send for a revoked refresh token.'
 			}
 		]
 	}

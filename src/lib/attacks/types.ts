@@ -27,9 +27,13 @@ export const defenceIds = [
 	'state',
 	'verifier-needs-challenge',
 	'code-instead-of-implicit',
+	'referrer-policy',
+	'scrub-fragment',
 	'single-use-codes',
+	'revoke-on-code-replay',
 	'exact-redirect-match',
 	'rotate-secret',
+	'refresh-reuse-detection',
 	'refresh-rotation'
 ] as const;
 
@@ -47,7 +51,10 @@ export interface LabExchange {
 export interface SideState {
 	cookies: string[];
 	storage: string[];
+	/** The browser's history list: every URL visited (the History tab, autocomplete). */
 	history: string[];
+	/** The address bar: the current page's URL, as replaceState may have rewritten it. */
+	address: string[];
 }
 
 export interface AttackerSite {
@@ -83,15 +90,26 @@ export type Refusal =
 	| { by: 'emulator'; status: number; body: string; stepId: string }
 	| { by: 'app'; message: string; stepId: string };
 
+/** A way a secret can leave the victim's browser, and whether it carried one in this run. */
+export interface LeakChannel {
+	id: 'history' | 'address-bar' | 'third-party-script' | 'referer' | 'open-redirector';
+	label: string;
+	leaked: boolean;
+	/** What the channel carried in this run, computed from the simulated browser. */
+	carried: string;
+}
+
 export type Verdict =
-	| { outcome: 'succeeded'; text: string; evidence: string }
-	| { outcome: 'blocked'; text: string; refusal: Refusal };
+	| { outcome: 'succeeded'; text: string; evidence: string; channels?: LeakChannel[] }
+	| { outcome: 'blocked'; text: string; refusal: Refusal; channels?: LeakChannel[] };
 
 export interface LabRun {
 	slug: LabSlug;
 	defence: DefenceId | null;
 	/** The lax server behaviours the lab sandbox had on, by name (laxities.ts). */
 	laxities: string[];
+	/** The lab-only strict behaviours it had on, by name (laxities.ts). */
+	strict: string[];
 	steps: LabStep[];
 	verdict: Verdict;
 }

@@ -51,18 +51,27 @@ export function issueCode(ctx: EmulatorContext, request: AuthorizeRequest, user:
 	return code;
 }
 
+/**
+ * The grant a code's tokens belong to, and every token refreshed from them: a part of the code's
+ * random value, so tokens can be revoked together (RFC 6749 §4.1.2, RFC 9700 §4.14.2).
+ */
+export function grantOf(code: string): string {
+	return code.slice(2, 24);
+}
+
 export function issueAccessToken(
 	ctx: EmulatorContext,
 	clientId: string,
 	userId: string | null,
 	scopes: string[],
-	derivation: Derivation
+	derivation: Derivation,
+	grant?: string
 ): string {
 	const token = issueValue(ctx, 'BQ', 96, derivation);
 	const ttl = ctx.config.accessTokenTtlSeconds * 1000;
 	ctx.store.accessTokens.set(
 		token,
-		{ clientId, userId, scopes, expiresAt: appNow(ctx, clientId) + ttl },
+		{ clientId, userId, scopes, expiresAt: appNow(ctx, clientId) + ttl, ...(grant && { grant }) },
 		ctx.clock.now() + ttl + graceMs
 	);
 	return token;
@@ -75,7 +84,8 @@ export function issueRefreshToken(
 	scopes: string[],
 	publicClient: boolean,
 	authorizedAt: number,
-	derivation: Derivation
+	derivation: Derivation,
+	grant?: string
 ): string {
 	const token = issueValue(ctx, 'AQ', 98, derivation);
 	const expiresAt = refreshTokenExpiry(appEra(app), authorizedAt);
@@ -90,7 +100,8 @@ export function issueRefreshToken(
 			expiresAt,
 			revoked: false,
 			seed: derivation.seed,
-			uses: 0
+			uses: 0,
+			...(grant && { grant })
 		},
 		// Kept past expiry (and while revoked) so the answer can say why it stopped working.
 		expiresAt === null ? Infinity : ctx.clock.now() + (expiresAt - authorizedAt) + graceMs
@@ -112,4 +123,23 @@ export function revokeRefreshTokens(
 		}
 	}
 	return count;
+}
+
+/**
+ * Every token of one grant stops working: its refresh tokens are revoked (`Refresh token
+ * revoked`, as for a user who removed the app), its access tokens forgotten (the Web API then
+ * answers as for an unknown token). Only lab sandboxes' strict behaviours call this.
+ */
+export function revokeGrant(ctx: EmulatorContext, clientId: string, grant: string): number {
+	let count = 0;
+	for (const [, record] of ctx.store.refreshTokens.entries())
+		if (record.clientId === clientId && record.grant === grant && !record.revoked) {
+			record.revoked = true;
+			count++;
+		}
+	const access = [...ctx.store.accessTokens.entries()].filter(
+		([, record]) => record.clientId === clientId && record.grant === grant
+	);
+	for (const [token] of access) ctx.store.accessTokens.delete(token);
+	return count + access.length;
 }

@@ -1,6 +1,8 @@
 /**
  * Lax server behaviours: the ways an authorization server can be worse than Spotify, which the
- * attack labs need in order to show an attack succeed. Each is named, and each is honoured only
+ * attack labs need in order to show an attack succeed; and strict ones, which RFC 9700 asks for
+ * but Spotify is not known to do, which the labs need in order to show a defence. Each is named,
+ * and each is honoured only
  * in a lab sandbox (lab.ts): a context the lab runner made itself, held by no `Sandboxes` map and
  * named by no cookie. The default sandbox and every browser's sandbox answer as Spotify does,
  * whatever a request says; real Spotify is never involved (the lab runner calls the emulator
@@ -45,9 +47,38 @@ export function isLaxity(value: string): value is Laxity {
 	return (laxityNames as readonly string[]).includes(value);
 }
 
-/** Rules of a lab sandbox: which laxities it has on. Frozen when the lab sandbox is made. */
+/**
+ * Strict behaviours that only a lab sandbox has: stricter than what Spotify documents or is
+ * observed to do, so a normal run never has them (the emulator imitates Spotify there).
+ */
+export const strictNames = ['revokeTokensOnCodeReplay', 'refreshTokenReuseDetection'] as const;
+
+export type Strictness = (typeof strictNames)[number];
+
+export const strictnesses: Record<Strictness, { label: string; effect: string }> = {
+	revokeTokensOnCodeReplay: {
+		label: 'Lab only: a replayed code revokes the tokens issued from it',
+		effect:
+			'a code presented a second time is refused, and every token issued from its first exchange (and refreshed from them) stops working (RFC 6749 §4.1.2: SHOULD; what Spotify does is not reported)'
+	},
+	refreshTokenReuseDetection: {
+		label: 'Lab only: refresh tokens rotate, and a rotated one presented again revokes the grant',
+		effect:
+			'every refresh returns a new refresh token; an already rotated one coming back revokes every refresh and access token of that authorization (RFC 9700 §4.14.2; Spotify in 2026 does not rotate)'
+	}
+};
+
+export function isStrictness(value: string): value is Strictness {
+	return (strictNames as readonly string[]).includes(value);
+}
+
+/** What a lab sandbox can have on: lax or strict behaviours, by name. */
+export type LabBehaviour = Laxity | Strictness;
+
+/** Rules of a lab sandbox: which behaviours it has on. Frozen when the lab sandbox is made. */
 export interface LabRules {
 	readonly laxities: ReadonlySet<Laxity>;
+	readonly strict: ReadonlySet<Strictness>;
 }
 
 /** Contexts made by openLabSandbox (lab.ts), and only those: a copied context is not one. */
@@ -61,4 +92,9 @@ export function registerLabContext(ctx: EmulatorContext): void {
 /** Is `name` on for this context? Only ever in a registered lab sandbox that switched it on. */
 export function laxOn(ctx: EmulatorContext, name: Laxity): boolean {
 	return ctx.lab !== undefined && labContexts.has(ctx) && ctx.lab.laxities.has(name);
+}
+
+/** Is the strict behaviour `name` on? As for laxities: only in a lab sandbox that asked for it. */
+export function strictOn(ctx: EmulatorContext, name: Strictness): boolean {
+	return ctx.lab !== undefined && labContexts.has(ctx) && ctx.lab.strict.has(name);
 }

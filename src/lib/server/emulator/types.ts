@@ -108,6 +108,8 @@ export interface AccessTokenRecord {
 	userId: string | null;
 	scopes: string[];
 	expiresAt: number;
+	/** The authorization it descends from (grants.ts grantOf), for a code's exchange and refreshes. */
+	grant?: string;
 }
 
 export interface RefreshTokenRecord {
@@ -120,7 +122,11 @@ export interface RefreshTokenRecord {
 	/** App-clock ms; null when only revocation ends it. */
 	expiresAt: number | null;
 	revoked: boolean;
+	/** Revoked because a refresh rotated it (not because the user removed the app). */
+	rotated?: boolean;
 	/** The seed of the grant, and how many refreshes used the token: what a refresh derives from. */
 	seed: string | null;
 	uses: number;
+	/** The authorization it descends from (grants.ts grantOf). */
+	grant?: string;
 }

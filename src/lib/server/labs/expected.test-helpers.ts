@@ -1,9 +1,10 @@
 /**
- * What every lab must do, with and without each defence: the attack succeeds with no defence,
- * and each defence blocks it with the exact answer below (the emulator's status and body, or the
- * app's refusal). The unit tests and the browser tests both check runs against this table.
+ * What every lab must do, with and without each defence: the attack succeeds with no defence;
+ * each defence in `expectedBlocks` blocks it with the exact answer there (the emulator's status
+ * and body, or the app's refusal); each in `stillSucceeds` is a partial defence the same attack
+ * gets past. The unit tests and the browser tests both check runs against these tables.
  */
-import type { DefenceId, LabSlug } from '../../attacks/types';
+import type { DefenceId, LabSlug, LeakChannel } from '../../attacks/types';
 
 export type Expected =
 	{ by: 'emulator'; status: number; body: string } | { by: 'app'; message: string };
@@ -29,7 +30,10 @@ export const expectedBlocks: Record<LabSlug, Partial<Record<DefenceId, Expected>
 		state: stateMismatch
 	},
 	'implicit-token-leak': { 'code-instead-of-implicit': page('response_type must be code') },
-	'code-replay': { 'single-use-codes': tokenError('invalid_grant', 'Invalid authorization code') },
+	'code-replay': {
+		'single-use-codes': tokenError('invalid_grant', 'Invalid authorization code'),
+		'revoke-on-code-replay': tokenError('invalid_grant', 'Invalid authorization code')
+	},
 	'redirect-uri-tampering': {
 		'exact-redirect-match': page('INVALID_CLIENT: Invalid redirect URI')
 	},
@@ -37,8 +41,23 @@ export const expectedBlocks: Record<LabSlug, Partial<Record<DefenceId, Expected>
 		'rotate-secret': tokenError('invalid_client', 'Invalid client secret')
 	},
 	'refresh-token-theft': {
-		'refresh-rotation': tokenError('invalid_grant', 'Refresh token revoked')
+		'refresh-reuse-detection': tokenError('invalid_grant', 'Refresh token revoked')
 	}
+};
+
+/** Defences the attack gets past in its lab: it succeeds with them on too. */
+export const stillSucceeds: Partial<Record<LabSlug, readonly DefenceId[]>> = {
+	// Neither closes the history list or a tag that runs before the app's code.
+	'implicit-token-leak': ['referrer-policy', 'scrub-fragment'],
+	// The thief refreshed first: rotation alone revokes the app's copy and keeps the thief's.
+	'refresh-token-theft': ['refresh-rotation']
+};
+
+/** The implicit lab's channels that carry the token, for each way it runs with a token. */
+export const implicitLeaks: Partial<Record<DefenceId | 'none', LeakChannel['id'][]>> = {
+	none: ['history', 'address-bar', 'third-party-script'],
+	'referrer-policy': ['history', 'address-bar', 'third-party-script'],
+	'scrub-fragment': ['history', 'third-party-script']
 };
 
 /** The verdict line for a lab run without its defence. */

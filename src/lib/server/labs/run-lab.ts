@@ -46,7 +46,8 @@ export async function runLab(
 	if (defence !== null && !getLab(slug).defences.some((d) => d.id === defence))
 		throw new RangeError(`The lab ${slug} has no defence ${defence}`);
 	const laxities = script.laxities(defence);
-	const world = new LabWorld({ ...options, laxities });
+	const strict = script.strict?.(defence) ?? [];
+	const world = new LabWorld({ ...options, behaviours: [...laxities, ...strict] });
 	const verdict = await script.run(world, defence);
-	return { slug, defence, laxities, steps: world.steps, verdict };
+	return { slug, defence, laxities, strict, steps: world.steps, verdict };
 }

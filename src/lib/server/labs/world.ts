@@ -27,7 +27,7 @@ import type { EraId } from '../../spotify/eras';
 import { createApp } from '../emulator/apps';
 import { findUserByUsername } from '../emulator/fixtures/users';
 import { openLabSandbox, type LabSandbox } from '../emulator/lab';
-import type { Laxity } from '../emulator/laxities';
+import type { LabBehaviour } from '../emulator/laxities';
 import type { Sandboxes } from '../emulator/sandbox';
 import type { App, EmuRequest } from '../emulator/types';
 
@@ -37,21 +37,33 @@ export const attackerOrigin = 'https://attacker.example';
 export const victimUser = findUserByUsername('demo')!;
 export const attackerUser = findUserByUsername('alex')!;
 
-/** A browser: its cookies (per site), storage and history, shared with no other. */
+/**
+ * A browser: its cookies (per site), storage, history list and address bar, shared with no other.
+ * The history list keeps every URL visited: history.replaceState rewrites the address bar and the
+ * session's entry, not the list most browsers keep (the HTML standard leaves that list to them).
+ */
 export class Browser {
 	readonly cookies = new Map<string, string>();
 	readonly storage = new Map<string, string>();
 	readonly history: string[] = [];
+	address: string | null = null;
 
 	visit(url: string): void {
 		this.history.push(url);
+		this.address = url;
+	}
+
+	/** history.replaceState(null, '', url): a same-document URL change, no request. */
+	replaceState(url: string): void {
+		this.address = url;
 	}
 
 	snapshot(): SideState {
 		return {
 			cookies: [...this.cookies].map(([k, v]) => `${k}=${short(v)}`),
 			storage: [...this.storage].map(([k, v]) => `${k}: ${short(v)}`),
-			history: this.history.map(shortUrl)
+			history: this.history.map(shortUrl),
+			address: this.address === null ? [] : [shortUrl(this.address)]
 		};
 	}
 }
@@ -60,7 +72,8 @@ export interface WorldOptions {
 	sandboxes: Sandboxes;
 	/** The site's origin: the emulator is at `<origin>/emulator/…`, as for every flow. */
 	origin: string;
-	laxities?: readonly Laxity[];
+	/** The lab sandbox's lax and strict behaviours (laxities.ts). */
+	behaviours?: readonly LabBehaviour[];
 }
 
 export class LabWorld {
@@ -72,7 +85,7 @@ export class LabWorld {
 	readonly steps: LabStep[] = [];
 
 	constructor(readonly options: WorldOptions) {
-		this.lab = openLabSandbox(options.sandboxes, options.laxities ?? []);
+		this.lab = openLabSandbox(options.sandboxes, options.behaviours ?? []);
 		this.bases = emulatorBaseUrls(options.origin);
 	}
 

@@ -5,24 +5,32 @@
 import { appNow } from '../context';
 import { param } from '../form';
 import { tokenError } from '../http';
-import { laxOn } from '../laxities';
+import { grantOf, revokeGrant } from '../grants';
+import { laxOn, strictOn } from '../laxities';
 import type { TokenCheck } from './token-state';
 
 export const checkCodePresent: TokenCheck = (_ctx, state) =>
 	param(state.params, 'code') === null ? tokenError('code-must-be-supplied') : undefined;
 
-/** Unknown, issued to another client, or already exchanged: Spotify says the same for all three. */
+/** Unknown or issued to another client (and, next, already exchanged): Spotify says the same. */
 export const checkCodeValid: TokenCheck = (ctx, state) => {
 	const value = param(state.params, 'code')!;
 	const record = ctx.store.codes.get(value);
-	if (
-		!record ||
-		record.clientId !== state.app!.clientId ||
-		(record.used && !laxOn(ctx, 'reusableCodes'))
-	)
+	if (!record || record.clientId !== state.app!.clientId)
 		return tokenError('invalid-authorization-code');
 	state.code = { value, record };
 	return undefined;
+};
+
+/**
+ * Single use (RFC 6749 §4.1.2: MUST deny, and SHOULD revoke the tokens issued from the code). The
+ * revocation is a lab sandbox's strict behaviour: what Spotify does there is not reported.
+ */
+export const checkCodeUnused: TokenCheck = (ctx, state) => {
+	const { value, record } = state.code!;
+	if (!record.used || laxOn(ctx, 'reusableCodes')) return undefined;
+	if (strictOn(ctx, 'revokeTokensOnCodeReplay')) revokeGrant(ctx, record.clientId, grantOf(value));
+	return tokenError('invalid-authorization-code');
 };
 
 export const checkCodeNotExpired: TokenCheck = (ctx, state) =>

@@ -5,7 +5,9 @@
  */
 import { appNow } from '../context';
 import { param } from '../form';
+import { revokeGrant } from '../grants';
 import { tokenError } from '../http';
+import { strictOn } from '../laxities';
 import type { TokenCheck } from './token-state';
 
 export const checkRefreshTokenPresent: TokenCheck = (_ctx, state) =>
@@ -22,8 +24,18 @@ export const checkRefreshTokenKnown: TokenCheck = (ctx, state) => {
 	return undefined;
 };
 
-export const checkRefreshTokenNotRevoked: TokenCheck = (_ctx, state) =>
-	state.refresh!.record.revoked ? tokenError('refresh-token-revoked') : undefined;
+/**
+ * A revoked token answers `Refresh token revoked`. In a lab sandbox with reuse detection, a token
+ * that rotation revoked coming back means two parties hold it: the whole grant is revoked too
+ * (RFC 9700 §4.14.2), whoever presented it.
+ */
+export const checkRefreshTokenNotRevoked: TokenCheck = (ctx, state) => {
+	const record = state.refresh!.record;
+	if (!record.revoked) return undefined;
+	if (record.rotated && record.grant && strictOn(ctx, 'refreshTokenReuseDetection'))
+		revokeGrant(ctx, record.clientId, record.grant);
+	return tokenError('refresh-token-revoked');
+};
 
 /** Spotify publishes no text for the six-month expiry; `invalid_grant` is documented (§3.6). */
 export const checkRefreshTokenNotExpired: TokenCheck = (ctx, state) => {

@@ -9,6 +9,7 @@ import {
 	checkCodeNotExpired,
 	checkCodePresent,
 	checkCodeRedirectUri,
+	checkCodeUnused,
 	checkCodeValid,
 	checkPublicClientUsedPkce
 } from '../checks/check-code';
@@ -24,7 +25,8 @@ import {
 import type { GrantType, TokenCheck, TokenState } from '../checks/token-state';
 import { appEra, type EmulatorContext } from '../context';
 import { formParams, param } from '../form';
-import { issueAccessToken, issueRefreshToken } from '../grants';
+import { grantOf, issueAccessToken, issueRefreshToken } from '../grants';
+import { strictOn } from '../laxities';
 import { preflight, tokenCors, tokenError, tokenJson } from '../http';
 import { requestSeed } from '../seed';
 import type { EmuRequest, EmuResponse } from '../types';
@@ -46,6 +48,7 @@ const grants: Record<GrantType, Grant> = {
 		checks: [
 			checkCodePresent,
 			checkCodeValid,
+			checkCodeUnused,
 			checkCodeNotExpired,
 			checkCodeRedirectUri,
 			checkPublicClientUsedPkce,
@@ -89,11 +92,15 @@ function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
 	const app = state.app!;
 	// The grant's seed (the run that opened /authorize), else this request's.
 	const seed = record.seed ?? requestSeed(ctx, state.request);
-	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes, {
-		seed,
-		kind: 'access',
-		inputs: [code]
-	});
+	const grant = grantOf(code);
+	const access = issueAccessToken(
+		ctx,
+		app.clientId,
+		record.userId,
+		record.scopes,
+		{ seed, kind: 'access', inputs: [code] },
+		grant
+	);
 	const publicClient = record.codeChallenge !== null && !state.confidential;
 	const refreshToken = issueRefreshToken(
 		ctx,
@@ -102,7 +109,8 @@ function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
 		record.scopes,
 		publicClient,
 		record.authorizedAt,
-		{ seed, kind: 'refresh', inputs: [code] }
+		{ seed, kind: 'refresh', inputs: [code] },
+		grant
 	);
 	return tokenJson(200, {
 		access_token: access,
@@ -113,7 +121,10 @@ function exchangeCode(ctx: EmulatorContext, state: TokenState): EmuResponse {
 	});
 }
 
-/** Reference §3.4 and §6: a new refresh token only where the app's era rotates them. */
+/**
+ * Reference §3.4 and §6: a new refresh token only where the app's era rotates them, or in a lab
+ * sandbox with reuse detection (RFC 9700 §4.14.2), where every refresh rotates.
+ */
 function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
 	const { value: refreshToken, record } = state.refresh!;
 	const app = state.app!;
@@ -121,14 +132,21 @@ function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
 	// The n-th refresh of one token derives its own values, so refreshes never repeat a token.
 	const inputs = [refreshToken, record.uses];
 	record.uses++;
-	const access = issueAccessToken(ctx, app.clientId, record.userId, record.scopes, {
-		seed,
-		kind: 'refreshed-access',
-		inputs
-	});
+	const access = issueAccessToken(
+		ctx,
+		app.clientId,
+		record.userId,
+		record.scopes,
+		{ seed, kind: 'refreshed-access', inputs },
+		record.grant
+	);
 	let rotated: string | undefined;
-	if (refreshRotates(appEra(app), record.publicClient)) {
+	if (
+		refreshRotates(appEra(app), record.publicClient) ||
+		strictOn(ctx, 'refreshTokenReuseDetection')
+	) {
 		record.revoked = true;
+		record.rotated = true;
 		rotated = issueRefreshToken(
 			ctx,
 			app,
@@ -136,7 +154,8 @@ function refresh(ctx: EmulatorContext, state: TokenState): EmuResponse {
 			record.scopes,
 			record.publicClient,
 			record.authorizedAt,
-			{ seed, kind: 'rotated-refresh', inputs }
+			{ seed, kind: 'rotated-refresh', inputs },
+			record.grant
 		);
 	}
 	return tokenJson(200, {

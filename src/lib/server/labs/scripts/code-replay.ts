@@ -3,13 +3,18 @@
  * who found it in a shared computer's history, and the app exchanges the same code a second time.
  * A server with reusable codes (`reusableCodes`, lab sandboxes only) signs the attacker in as the
  * victim; the emulator's single-use codes answer `invalid_grant` / `Invalid authorization code`.
+ * With the lab-only `revokeTokensOnCodeReplay`, the replay also revokes what the first exchange
+ * issued: the victim's app then asks with its own tokens, and the answers show whether they died.
  */
+import { buildRefreshTokenRequest } from '../../../oauth/token-request';
+import type { App } from '../../emulator/types';
 import type { LabScript } from '../script';
-import { emulatorRefusal, tokenVerdict } from '../world';
-import { backendExchange, fromCallback, startSignIn } from './common';
+import { emulatorRefusal, tokenVerdict, type LabWorld } from '../world';
+import { backendExchange, fromCallback, refreshToken, startSignIn } from './common';
 
 export const codeReplay: LabScript = {
-	laxities: (defence) => (defence === 'single-use-codes' ? [] : ['reusableCodes']),
+	laxities: (defence) => (defence === null ? ['reusableCodes'] : []),
+	strict: (defence) => (defence === 'revoke-on-code-replay' ? ['revokeTokensOnCodeReplay'] : []),
 	async run(world) {
 		const app = world.registerApp('Victim’s web app', '2026', [
 			'https://victim-app.example/callback'
@@ -47,10 +52,42 @@ export const codeReplay: LabScript = {
 			app,
 			code
 		);
-		if (!again.token)
-			return tokenVerdict(world, null, emulatorRefusal('app-exchanges-again', again.response));
+		if (!again.token) {
+			const refusal = emulatorRefusal('app-exchanges-again', again.response);
+			if (first.token)
+				victimSessionAfterReplay(world, app, first.token, refreshToken(first.response));
+			return tokenVerdict(world, null, refusal);
+		}
 		world.attacker.storage.set('app session: Spotify token', again.token);
 		world.refresh();
 		return tokenVerdict(world, again.token, null, "the attacker's session");
 	}
 };
+
+/** The victim's session after the refused replay: do the first exchange's tokens still work? */
+function victimSessionAfterReplay(
+	world: LabWorld,
+	app: App,
+	accessToken: string,
+	refresh: string | null
+): void {
+	const owner = world.whoIs(
+		'victim-app-uses-token',
+		'victim-app',
+		accessToken,
+		'The victim’s session calls GET /v1/me with the token of the first exchange'
+	);
+	if (owner === null) world.victim.storage.delete('app session: Spotify token');
+	if (refresh === null) return;
+	world.send(
+		'victim-app-refreshes',
+		'victim-app',
+		'The app refreshes with the refresh token of the first exchange',
+		buildRefreshTokenRequest({
+			accountsBase: world.bases.accounts,
+			client: { method: 'basic', clientId: app.clientId, clientSecret: app.clientSecret },
+			refreshToken: refresh
+		})
+	);
+	world.refresh();
+}
