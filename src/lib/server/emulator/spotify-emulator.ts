@@ -231,7 +231,11 @@ function toUser(options: UserOptions): User {
 export function createSpotifyEmulator(options: SpotifyEmulatorOptions = {}): SpotifyEmulator {
 	const era = options.era ?? eraIds[0];
 	if (!isEraId(era))
-		throw new SpotifyEmulatorError('invalid_request', `era must be one of ${eraIds}`, 400);
+		throw new SpotifyEmulatorError(
+			'invalid_request',
+			`era must be one of ${eraIds.join(', ')}`,
+			400
+		);
 	const config = defaultConfig();
 	config.sandboxes = false;
 	config.control = options.control ?? true;
