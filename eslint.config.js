@@ -37,7 +37,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'screenshots/',
-			'content/'
+			'content/',
+			'dist/'
 		]
 	}
 );

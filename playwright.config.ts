@@ -30,7 +30,15 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'api', testDir: 'tests/api' },
-		{ name: 'e2e', testDir: 'tests/e2e', use: { ...devices['Desktop Chrome'] } }
+		{ name: 'e2e', testDir: 'tests/e2e', use: { ...devices['Desktop Chrome'] } },
+		// The README's worked example of grantwalk/emulator in a browser test (*.spec.ts, so that
+		// Vitest, which runs examples/**/*.test.ts, leaves it alone). It needs no site.
+		{
+			name: 'examples',
+			testDir: 'examples',
+			testMatch: '**/*.spec.ts',
+			use: { ...devices['Desktop Chrome'] }
+		}
 	],
 	webServer: {
 		// The built site, as `npm start` serves it; the emulator runs with its documented defaults.

@@ -5,7 +5,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { host: '127.0.0.1', port: 5173, strictPort: true },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		// examples/: the worked examples of the README's "Use the emulator in your tests".
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'examples/**/*.test.ts'],
 		environment: 'node'
 	}
 });

@@ -15,7 +15,7 @@ import { defaultEraId, isEraId, type EraId } from '../../spotify/eras';
 import { allowedHostNames, isLoopbackHost, listensBeyondLoopback } from '../hosting.js';
 import { defaultCaps, sandboxCaps, type StoreCaps } from './store';
 import { demoUsers } from './fixtures/users';
-import type { DevelopmentMode } from './types';
+import type { DevelopmentMode, User } from './types';
 
 export { demoUsers };
 
@@ -96,6 +96,8 @@ export interface EmulatorConfig {
 	/** Path prefix the emulator is mounted at: `/emulator` on the site and standalone. */
 	mount: string;
 	apps: AppSeed[];
+	/** Who can log in: the demo users, plus any a test added (createSpotifyEmulator's addUser). */
+	users: User[];
 	/** Era used when no app is known (a Web API call with a missing or unknown token). */
 	defaultEra: EraId;
 	/**
@@ -146,6 +148,7 @@ export function defaultConfig(): EmulatorConfig {
 			...app,
 			redirectUris: [...app.redirectUris]
 		})),
+		users: demoUsers.map((user) => ({ ...user })),
 		defaultEra: defaultEraId,
 		seed: null,
 		control: true,

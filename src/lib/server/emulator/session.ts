@@ -22,7 +22,7 @@ export function currentSession(
 	const id = parseCookies(request.header('cookie')).get(sessionCookie);
 	if (!id) return null;
 	const session = ctx.store.sessions.get(id);
-	const user = session && findUser(session.userId);
+	const user = session && findUser(session.userId, ctx.config.users);
 	return session && user ? { id, session, user } : null;
 }
 

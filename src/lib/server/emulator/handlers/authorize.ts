@@ -106,6 +106,7 @@ export function showNextStep(
 			interactionEvictAt(ctx)
 		);
 		return loginPage({
+			users: ctx.config.users,
 			mount: ctx.config.mount,
 			nonce,
 			csrf: csrf.token,

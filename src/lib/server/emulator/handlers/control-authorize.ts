@@ -65,7 +65,8 @@ export function replayAuthorize(
 		);
 	if (typeof decision !== 'string' || !decisions.includes(decision as Decision))
 		return bad('decision must be "agree" or "cancel".');
-	const user = typeof username === 'string' ? findUserByUsername(username) : undefined;
+	const user =
+		typeof username === 'string' ? findUserByUsername(username, ctx.config.users) : undefined;
 	if (!user) return bad('username must name one of the emulator’s users, such as "demo".');
 
 	// The replay's seed is the control request's: the explorer's cookie, or EMULATOR_SEED.

@@ -92,7 +92,10 @@ export function handleControl(
 	}
 }
 
-function createAppFromControl(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
+export function createAppFromControl(
+	ctx: EmulatorContext,
+	body: Record<string, unknown>
+): EmuResponse {
 	const era = str(body, 'era') ?? '2026';
 	if (!isEraId(era)) return bad(`era must be one of ${eraIds.join(', ')}`);
 	const uris = body.redirect_uris ?? ['http://127.0.0.1/callback'];
@@ -116,7 +119,7 @@ function createAppFromControl(ctx: EmulatorContext, body: Record<string, unknown
 	});
 }
 
-function expire(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
+export function expire(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
 	const code = str(body, 'code');
 	const access = str(body, 'access_token');
 	const refresh = str(body, 'refresh_token');
@@ -141,7 +144,7 @@ function expire(ctx: EmulatorContext, body: Record<string, unknown>): EmuRespons
 	return bad('Send one of code, access_token or refresh_token.');
 }
 
-function rateLimit(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
+export function rateLimit(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
 	const clientId = str(body, 'client_id');
 	const seconds = num(body, 'seconds');
 	if (!clientId || !ctx.store.apps.get(clientId)) return bad('Unknown client_id.');
@@ -152,7 +155,7 @@ function rateLimit(ctx: EmulatorContext, body: Record<string, unknown>): EmuResp
 	return controlJson(200, { client_id: clientId, retry_after: Math.ceil(seconds) });
 }
 
-function advanceClock(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
+export function advanceClock(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
 	const seconds = num(body, 'advance_seconds');
 	if (seconds === null || seconds < 0 || seconds > maxAdvanceSeconds)
 		return bad(`advance_seconds must be 0 to ${maxAdvanceSeconds}.`);
@@ -206,7 +209,7 @@ function setSharedRedirectUris(
 	return controlJson(200, { client_id: seed.clientId, redirect_uris: uris });
 }
 
-function reset(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
+export function reset(ctx: EmulatorContext, body: Record<string, unknown>): EmuResponse {
 	const clientId = str(body, 'client_id');
 	if (clientId === null) {
 		ctx.store.clear();

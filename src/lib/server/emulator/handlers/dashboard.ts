@@ -85,6 +85,7 @@ export function handleAccountApps(
 				interactionEvictAt(ctx)
 			);
 			return loginPage({
+				users: ctx.config.users,
 				mount: ctx.config.mount,
 				nonce,
 				csrf: csrf.token,

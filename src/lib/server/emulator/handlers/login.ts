@@ -35,11 +35,16 @@ export function handleLogin(ctx: EmulatorContext, request: EmuRequest, nonce: st
 	const form = formParams(request);
 	const found = takeInteraction(ctx, form);
 	if (!csrfValid(request, form) || !found) return errorPage('something-went-wrong', nonce);
-	const user = findUserByLogin(form.get('username') ?? '', form.get('password') ?? '');
+	const user = findUserByLogin(
+		form.get('username') ?? '',
+		form.get('password') ?? '',
+		ctx.config.users
+	);
 	if (!user) {
 		const redirectUri = found.interaction.request?.redirectUri;
 		const target = redirectUri ? formTargetFor(redirectUri) : null;
 		return loginPage({
+			users: ctx.config.users,
 			mount: ctx.config.mount,
 			nonce,
 			csrf: form.get('csrf')!,

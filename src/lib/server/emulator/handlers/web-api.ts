@@ -45,7 +45,7 @@ export function handleWebApi(ctx: EmulatorContext, request: EmuRequest, path: st
 }
 
 function me(
-	_ctx: EmulatorContext,
+	ctx: EmulatorContext,
 	_r: EmuRequest,
 	caller: ApiCaller,
 	_m: RegExpExecArray,
@@ -53,7 +53,7 @@ function me(
 ): EmuResponse {
 	const refused = requireUserScope(caller);
 	if (refused) return refused;
-	const user = findUser(caller.token.userId!);
+	const user = findUser(caller.token.userId!, ctx.config.users);
 	if (!user) return webApiError('resource-not-found');
 	return webApiJson(200, userObject(base, user, caller.token.scopes));
 }

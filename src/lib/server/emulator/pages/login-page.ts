@@ -1,7 +1,7 @@
 /** The login page: pre-filled with the demo user, with a button named "Log in" (DESIGN.md). */
 import { demoUsers } from '../fixtures/users';
 import { html, page } from '../html';
-import type { EmuResponse } from '../types';
+import type { EmuResponse, User } from '../types';
 
 export interface LoginPageOptions {
 	mount: string;
@@ -14,11 +14,14 @@ export interface LoginPageOptions {
 	failed?: boolean;
 	formTargets?: string[];
 	cookies?: string[];
+	/** The users the hints list (config.users); the demo users by default. */
+	users?: readonly User[];
 }
 
 export function loginPage(o: LoginPageOptions): EmuResponse {
-	const demo = demoUsers[0];
-	const hints = demoUsers.map(
+	const users = o.users?.length ? o.users : demoUsers;
+	const demo = users[0];
+	const hints = users.map(
 		(u, i) => html`${i ? ', ' : ''}<code>${u.username}</code> / <code>${u.password}</code>`
 	);
 	return page({
