@@ -45,6 +45,9 @@ for (const slug of flows)
 		test(`${slug} at ${size.width}×${size.height}: the current exchange is in view after every Next`, async ({
 			page
 		}) => {
+			// Two screenshots per step (light and dark) of up to seven steps: on a loaded 2-core
+			// machine PKCE's run passed 30 s once.
+			test.setTimeout(90_000);
 			await page.setViewportSize(size);
 			await openRun(page, slug);
 			await settled(page);
