@@ -379,7 +379,11 @@ export class FlowSession {
 			await this.started;
 		} else if (plan.kind === 'extend') {
 			await this.started;
-			await this.#replay(this.flow, { flow: this.record.flow, breaks: [], actions: plan.actions });
+			await this.#replay(this.flow, {
+				flow: this.record.flow,
+				breaks: this.record.breaks,
+				actions: plan.actions
+			});
 		}
 		this.cursor = Math.min(plan.cursor, this.frames.length - 1);
 		this.persist();

@@ -54,6 +54,21 @@ async function readJson(request: Request): Promise<{ value: unknown } | { refusa
 	}
 }
 
+/**
+ * What every write to a room checks first: it comes from the site's own pages (`notOurs` says
+ * what else is refused), the room exists, and the body is JSON.
+ */
+async function roomWrite(
+	request: Request,
+	id: string,
+	options: RoomHttpOptions,
+	notOurs: string
+): Promise<{ value: unknown } | { refusal: Response }> {
+	if (!fromOurPages(request, options.origin)) return { refusal: refuse(403, notOurs) };
+	if (!isRoomId(id) || !options.rooms.has(id)) return { refusal: unknownRoom(id) };
+	return readJson(request);
+}
+
 function unknownRoom(id: string): Response {
 	return refuse(
 		404,
@@ -87,10 +102,12 @@ export async function publishPosition(
 	id: string,
 	options: RoomHttpOptions
 ): Promise<Response> {
-	if (!fromOurPages(request, options.origin))
-		return refuse(403, 'A room is driven from this site’s own pages.');
-	if (!isRoomId(id) || !options.rooms.has(id)) return unknownRoom(id);
-	const body = await readJson(request);
+	const body = await roomWrite(
+		request,
+		id,
+		options,
+		'A room is driven from this site’s own pages.'
+	);
 	if ('refusal' in body) return body.refusal;
 	const parsed = parsePosition((body.value as { position?: unknown } | null)?.position);
 	if ('problem' in parsed) return refuse(400, parsed.problem);
@@ -159,10 +176,12 @@ export async function markPulse(
 	id: string,
 	options: RoomHttpOptions
 ): Promise<Response> {
-	if (!fromOurPages(request, options.origin))
-		return refuse(403, 'The pulse is sent from this site’s own pages.');
-	if (!isRoomId(id) || !options.rooms.has(id)) return unknownRoom(id);
-	const body = await readJson(request);
+	const body = await roomWrite(
+		request,
+		id,
+		options,
+		'The pulse is sent from this site’s own pages.'
+	);
 	if ('refusal' in body) return body.refusal;
 	const { follower, step, mark } = (body.value ?? {}) as Record<string, unknown>;
 	if (typeof follower !== 'string' || !followerIdPattern.test(follower))

@@ -97,8 +97,8 @@ export class Rooms {
 	}
 
 	/**
-	 * Adds a listener, which gets the room's newest position and pulse at once. Undefined when the
-	 * room does not exist or is full; else the function that removes the listener.
+	 * Adds a listener, which gets the room's newest position and pulse at once: the function that
+	 * removes it, or why it could not be added.
 	 */
 	listen(id: string, listener: Listener): (() => void) | 'unknown-room' | 'full' {
 		const room = this.#live(id);
