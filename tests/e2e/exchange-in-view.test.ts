@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, test, type Page } from '../fixtures';
+import { expect, saveScreenshots, test, type Page } from '../fixtures';
 import { pressByKeyboard } from './explorer';
 
 /**
@@ -33,6 +33,7 @@ async function settled(page: Page) {
 }
 
 async function shoot(page: Page, name: string) {
+	if (!saveScreenshots) return;
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		await page.screenshot({ path: `screenshots/steps/${name}-${scheme}.png` });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '../fixtures';
+import { expect, saveScreenshots, test, type Page } from '../fixtures';
 import { expectMachineState, loginAndConsent, nextByKey, openFlow } from './explorer';
 
 /**
@@ -46,7 +46,7 @@ for (const [slug, reach] of Object.entries(toTokenStep)) {
 				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 				.map((v) => `${v.id}: ${v.help}`);
 			expect(serious, `${scheme}`).toEqual([]);
-			for (const width of [1280, 390]) {
+			for (const width of saveScreenshots ? [1280, 390] : []) {
 				await page.setViewportSize({ width, height: 900 });
 				// Stacked, the run is one of two panes ("Read | Run").
 				if (width === 390) await page.getByTestId('show-run').click();
