@@ -1,8 +1,8 @@
 // `npm start`: builds the site when the build is missing or older than the sources, then serves it
 // with its built-in emulator on http://127.0.0.1:5173 (PORT and HOST override).
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { newest } from './newest.js';
 
 const sources = [
 	'src',
@@ -15,18 +15,7 @@ const sources = [
 ];
 const marker = 'build/handler.js';
 
-/** The newest modification time under a path. */
-function newest(path) {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(path).reduce(
-		(max, name) => Math.max(max, newest(join(path, name))),
-		stat.mtimeMs
-	);
-}
-
-const stale = !existsSync(marker) || sources.some((s) => newest(s) > statSync(marker).mtimeMs);
+const stale = !existsSync(marker) || newest(sources) > statSync(marker).mtimeMs;
 if (stale) {
 	console.log('Building the site (the build is missing or older than the sources)…');
 	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
