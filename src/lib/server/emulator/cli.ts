@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { eraIds, eras, isEraId, type EraId } from '../../spotify/eras';
 import { ensurePresenterKey, listensBeyondLoopback } from '../hosting.js';
-import { configFromEnv } from './config';
+import { configFromEnv, consentModeFromEnv } from './config';
 import { createEmulator } from './index';
 import { listenEmulator, type Listening } from './serve';
 
@@ -28,7 +28,7 @@ Options:
   --help        print this and exit
 
 Other settings: EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS,
-EMULATOR_CONTROL=off, GRANTWALK_PRESENTER_KEY (see the README).
+EMULATOR_CONTROL=off, EMULATOR_CONSENT=every-time, GRANTWALK_PRESENTER_KEY (see the README).
 `;
 
 export interface CliOptions {
@@ -106,6 +106,9 @@ export async function runCli(
 		...(era !== null && { EMULATOR_ERA: era })
 	});
 	config.sandboxes = false;
+	// Alone, the emulator serves a developer's own app: approvals are remembered as on Spotify,
+	// beyond loopback too, unless EMULATOR_CONSENT says otherwise.
+	config.consent = consentModeFromEnv(env, false);
 	config.presenterKeyRequired = presenter.key !== null || listensBeyondLoopback(host);
 	const emulator = createEmulator({ config });
 	let listening: Listening;
