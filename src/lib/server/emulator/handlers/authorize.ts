@@ -136,7 +136,7 @@ export function consentPageFor(
 	ctx: EmulatorContext,
 	authorize: AuthorizeRequest,
 	user: User,
-	o: Pick<ConsentPageOptions, 'nonce' | 'csrf' | 'interaction' | 'cookies' | 'problem' | 'remember'>
+	o: Pick<ConsentPageOptions, 'nonce' | 'csrf' | 'interaction' | 'cookies' | 'problem'>
 ): EmuResponse {
 	const target = formTargetFor(authorize.redirectUri);
 	return consentPage({

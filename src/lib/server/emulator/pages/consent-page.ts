@@ -26,8 +26,6 @@ export interface ConsentPageOptions {
 	consent: ConsentMode;
 	/** Why the last submission was refused (the page is shown again, nothing approved). */
 	problem?: string;
-	/** The box as the refused submission had it. */
-	remember?: boolean;
 }
 
 function rememberChoice(o: ConsentPageOptions): Html {
@@ -43,7 +41,6 @@ function rememberChoice(o: ConsentPageOptions): Html {
 				name="${rememberField}"
 				value="${rememberValue}"
 				aria-describedby="remember-help"
-				${o.remember ? html`checked` : ''}
 			/>
 			Remember my approval
 		</label>
