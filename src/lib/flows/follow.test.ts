@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { followLink, followPlan, isRoomId, parsePosition, type Position } from './follow';
+import {
+	followLink,
+	followPlan,
+	isRoomId,
+	parsePosition,
+	withFollow,
+	type Position
+} from './follow';
 import { runRecordVersion, type RunRecord } from './run-record';
 
 const record = (over: Partial<RunRecord> = {}): RunRecord => ({
@@ -81,5 +88,21 @@ describe('room names and links', () => {
 		expect(followLink('http://workshop.test:5173', 'client-credentials', 'ab23cd45')).toBe(
 			'http://workshop.test:5173/flows/client-credentials?follow=ab23cd45'
 		);
+	});
+});
+
+describe('withFollow', () => {
+	it('keeps follow=<room> first in the address a follower’s explorer writes', () => {
+		expect(withFollow('step=exchange-code&seed=class', 'ab23cd45')).toBe(
+			'follow=ab23cd45&step=exchange-code&seed=class'
+		);
+		expect(withFollow('', 'ab23cd45')).toBe('follow=ab23cd45');
+		const query = new URLSearchParams(withFollow('step=request-token&run=n', 'ab23cd45'));
+		expect(query.get('follow')).toBe('ab23cd45');
+		expect(query.get('step')).toBe('request-token');
+	});
+
+	it('leaves a step link alone when the page follows no room', () => {
+		expect(withFollow('step=exchange-code', undefined)).toBe('step=exchange-code');
 	});
 });

@@ -141,6 +141,17 @@ export function isRoomId(value: string | null | undefined): value is string {
 	return typeof value === 'string' && roomIdPattern.test(value);
 }
 
+/**
+ * The address bar of a follower's page: the step link the explorer writes, with `follow=<room>`
+ * first, so a reload (or the link copied from the address bar) follows the room again. Without a
+ * room, the step link alone.
+ */
+export function withFollow(linkQuery: string, room: string | undefined): string {
+	if (!room) return linkQuery;
+	const follow = `${followParam}=${encodeURIComponent(room)}`;
+	return linkQuery ? `${follow}&${linkQuery}` : follow;
+}
+
 /** The follow link of a room for a flow: what the QR code and the presenter's panel show. */
 export function followLink(origin: string, flow: FlowSlug, room: string): string {
 	return `${origin}/flows/${flow}?${followParam}=${room}`;

@@ -10,4 +10,10 @@ import type { Position } from '$lib/flows/follow';
 export const stage = $state<{
 	position?: Position;
 	follow?: (position: Position) => Promise<void>;
+	/**
+	 * The room this page follows (set by the follow bar), which the explorer keeps in the
+	 * address bar as `follow=<room>` so a reload follows it again; detached too, since the
+	 * follow bar is the only way back to the room.
+	 */
+	room?: string;
 }>({});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli, runCli, usage } from './cli';
+import { cliConfig, parseCli, runCli, usage } from './cli';
 
 function io() {
 	const lines: string[] = [];
@@ -35,6 +35,18 @@ describe('grantwalk-emulator (and npm run emulator)', () => {
 		expect(out.errors.join('\n')).toMatch(message);
 		expect(out.errors.join('\n')).toContain('--help');
 		expect(out.lines).toEqual([]);
+	});
+
+	it('remembers approvals as Spotify does, seeded or beyond loopback, unless EMULATOR_CONSENT says', () => {
+		const options = { port: 0, host: '0.0.0.0', seed: 'ci', era: null };
+		const config = cliConfig(options, {}, 'key');
+		expect(config.consent).toBe('remember');
+		expect(config.sandboxes).toBe(false);
+		expect(config.seed).toBe('ci');
+		expect(config.presenterKeyRequired).toBe(true);
+		expect(cliConfig(options, { EMULATOR_CONSENT: 'every-time' }, 'key').consent).toBe(
+			'every-time'
+		);
 	});
 
 	it('prints its usage for --help and exits 0', async () => {

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { eraIds, eras, isEraId, type EraId } from '../../spotify/eras';
 import { ensurePresenterKey, listensBeyondLoopback } from '../hosting.js';
-import { configFromEnv } from './config';
+import { configFromEnv, consentModeFromEnv, type EmulatorConfig } from './config';
 import { createEmulator } from './index';
 import { listenEmulator, type Listening } from './serve';
 
@@ -28,7 +28,7 @@ Options:
   --help        print this and exit
 
 Other settings: EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS,
-EMULATOR_CONTROL=off, GRANTWALK_PRESENTER_KEY (see the README).
+EMULATOR_CONTROL=off, EMULATOR_CONSENT=every-time, GRANTWALK_PRESENTER_KEY (see the README).
 `;
 
 export interface CliOptions {
@@ -74,6 +74,29 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
 	return { options: { port, host, seed: seed?.trim() ?? null, era: era ?? null } };
 }
 
+/**
+ * The emulator's configuration alone: the site's EMULATOR_* variables with the command line's
+ * overrides, one sandbox, and approvals remembered as on Spotify (a developer's own app), beyond
+ * loopback or seeded too, unless EMULATOR_CONSENT says otherwise.
+ */
+export function cliConfig(
+	options: CliOptions,
+	env: Record<string, string | undefined>,
+	presenterKey: string | null
+): EmulatorConfig {
+	const { host, seed, era } = options;
+	const config = configFromEnv({
+		...env,
+		HOST: host,
+		...(seed !== null && { EMULATOR_SEED: seed }),
+		...(era !== null && { EMULATOR_ERA: era })
+	});
+	config.sandboxes = false;
+	config.consent = consentModeFromEnv(env, false);
+	config.presenterKeyRequired = presenterKey !== null || listensBeyondLoopback(host);
+	return config;
+}
+
 export interface CliIo {
 	log(line: string): void;
 	error(line: string): void;
@@ -97,16 +120,9 @@ export async function runCli(
 		io.error(`grantwalk-emulator: ${parsed.error}\nRun grantwalk-emulator --help for the options.`);
 		return 2;
 	}
-	const { port, host, seed, era } = parsed.options;
+	const { port, host } = parsed.options;
 	const presenter = ensurePresenterKey(env, host);
-	const config = configFromEnv({
-		...env,
-		HOST: host,
-		...(seed !== null && { EMULATOR_SEED: seed }),
-		...(era !== null && { EMULATOR_ERA: era })
-	});
-	config.sandboxes = false;
-	config.presenterKeyRequired = presenter.key !== null || listensBeyondLoopback(host);
+	const config = cliConfig(parsed.options, env, presenter.key);
 	const emulator = createEmulator({ config });
 	let listening: Listening;
 	try {

@@ -92,6 +92,28 @@ export const noPremiumApp: AppSeed = {
 /** The seeded apps beside the demo app, in the order the dashboard lists them. */
 const otherSeededApps: readonly AppSeed[] = [legacyApp, unregisteredUserApp, noPremiumApp];
 
+/**
+ * When the consent page is shown to a user who approved the app before: `remember` is Spotify's
+ * behaviour (the approval is remembered, and the next /authorize for the same scopes goes straight
+ * back unless it sends show_dialog=true); `every-time` is a workshop's, where the whole class must
+ * see the consent page on every run, with "Remember my approval" a box each attendee may tick.
+ */
+export const consentModes = ['every-time', 'remember'] as const;
+export type ConsentMode = (typeof consentModes)[number];
+
+/**
+ * EMULATOR_CONSENT when it names a mode; otherwise `every-time` for a class (`workshop`), else
+ * Spotify's `remember`. An unknown value keeps the default, as every EMULATOR_* variable does.
+ */
+export function consentModeFromEnv(
+	env: Record<string, string | undefined>,
+	workshop: boolean
+): ConsentMode {
+	const given = env.EMULATOR_CONSENT?.trim().toLowerCase();
+	const named = consentModes.find((mode) => mode === given);
+	return named ?? (workshop ? 'every-time' : 'remember');
+}
+
 export interface EmulatorConfig {
 	/** Path prefix the emulator is mounted at: `/emulator` on the site and standalone. */
 	mount: string;
@@ -139,6 +161,11 @@ export interface EmulatorConfig {
 	 * demo apps accept over http (classHosting in check-redirect-uri.ts).
 	 */
 	classHosts: string[];
+	/**
+	 * EMULATOR_CONSENT (consentModeFromEnv): `every-time` on the site run for a class, else
+	 * Spotify's `remember`.
+	 */
+	consent: ConsentMode;
 }
 
 export function defaultConfig(): EmulatorConfig {
@@ -163,7 +190,8 @@ export function defaultConfig(): EmulatorConfig {
 		sandboxIdleSeconds: 12 * 3600,
 		presenterKey: null,
 		presenterKeyRequired: false,
-		classHosts: []
+		classHosts: [],
+		consent: 'remember'
 	};
 }
 
@@ -199,6 +227,8 @@ export function configFromEnv(env: Record<string, string | undefined>): Emulator
 	config.classHosts = [...allowedHostNames(env, host)].filter(
 		(name) => !isLoopbackHost(name) && name !== '0.0.0.0' && name !== '::'
 	);
+	// A class: the server is reachable from other machines, has a presenter key or a workshop seed.
+	config.consent = consentModeFromEnv(env, config.presenterKeyRequired || config.seed !== null);
 	// The seeded apps must stay distinct even if someone gives the demo app another one's id.
 	config.apps = config.apps.filter((app, i) => i === 0 || app.clientId !== demo.clientId);
 	return config;

@@ -54,6 +54,8 @@ button{font:inherit;font-weight:600;padding:.55rem 1.2rem;border-radius:999px;bo
 button.primary{background:var(--accent);color:var(--accent-fg);border-color:var(--accent)}
 button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .actions{display:flex;gap:.75rem;flex-wrap:wrap;margin-top:1.25rem}
+label.check{display:flex;gap:.6rem;align-items:center;margin:1.25rem 0 .25rem}
+input[type=checkbox]{width:1.25rem;height:1.25rem;margin:0;padding:0;flex:none;accent-color:var(--accent)}
 .error{color:var(--err);font-weight:600}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line);vertical-align:top}

@@ -7,6 +7,7 @@ import { ExpiringMap } from './expiring-map';
 import type {
 	AccessTokenRecord,
 	App,
+	Approval,
 	CodeRecord,
 	Interaction,
 	RefreshTokenRecord,
@@ -69,8 +70,8 @@ export interface EmulatorStore {
 	refreshTokens: ExpiringMap<string, RefreshTokenRecord>;
 	sessions: ExpiringMap<string, Session>;
 	interactions: ExpiringMap<string, Interaction>;
-	/** Scopes each user approved for each app, keyed `userId client_id`. */
-	approvals: ExpiringMap<string, string[]>;
+	/** What each user approved for each app (granted and remembered scopes), keyed `userId client_id`. */
+	approvals: ExpiringMap<string, Approval>;
 	/** Until when (app clock ms) a client's Web API calls answer 429. */
 	rateLimits: ExpiringMap<string, number>;
 	/** Clock offsets in ms, per client_id, set through the control API. */

@@ -82,12 +82,18 @@ export class TestClient {
 		});
 	}
 
-	consent(page: EmuResponse, action: 'agree' | 'cancel'): EmuResponse {
+	/** Submits the consent page; `extra` adds fields (`remember: 'yes'` ticks the box). */
+	consent(
+		page: EmuResponse,
+		action: 'agree' | 'cancel',
+		extra: Record<string, string> = {}
+	): EmuResponse {
 		return this.call('POST', '/emulator/accounts/consent', {
 			form: {
 				csrf: TestClient.field(page, 'csrf'),
 				interaction: TestClient.field(page, 'interaction'),
-				action
+				action,
+				...extra
 			}
 		});
 	}

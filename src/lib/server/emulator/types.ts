@@ -77,6 +77,17 @@ export interface AuthorizeRequest {
 	seed: string | null;
 }
 
+/**
+ * What a user approved for an app: every scope granted (what the account apps page lists), and
+ * the scopes whose approval is remembered, which let /authorize skip the consent page. As on
+ * Spotify both are the same, unless the emulator asks for consent every time (config.consent)
+ * and the user left "Remember my approval" unticked.
+ */
+export interface Approval {
+	scopes: string[];
+	remembered: string[];
+}
+
 export interface Interaction {
 	kind: 'authorize' | 'account';
 	request?: AuthorizeRequest;

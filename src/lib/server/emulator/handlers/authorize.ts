@@ -6,11 +6,11 @@ import { authorizeChecks } from '../checks/authorize-checks';
 import type { AuthorizeState } from '../checks/authorize-state';
 import { newId, type EmulatorContext } from '../context';
 import { formTargetFor } from '../html';
-import { consentPage } from '../pages/consent-page';
+import { consentPage, type ConsentPageOptions } from '../pages/consent-page';
 import { loginPage } from '../pages/login-page';
 import { requestSeed } from '../seed';
 import { csrfToken, currentSession } from '../session';
-import type { AuthorizeRequest, EmuRequest, EmuResponse } from '../types';
+import type { AuthorizeRequest, EmuRequest, EmuResponse, User } from '../types';
 import { alreadyApproved, approve } from './complete';
 
 /** Interactions (a login or consent page waiting for its form) last as long as a code. */
@@ -123,15 +123,29 @@ export function showNextStep(
 		{ kind: 'authorize', request: authorize, sessionId: signedIn.id },
 		interactionEvictAt(ctx)
 	);
-	return consentPage({
-		mount: ctx.config.mount,
+	return consentPageFor(ctx, authorize, signedIn.user, {
 		nonce,
 		csrf: csrf.token,
 		interaction,
-		app,
-		user: signedIn.user,
-		request: authorize,
-		formTargets,
 		cookies: csrf.cookies
+	});
+}
+
+/** The consent page for a waiting interaction: first shown, or again after a refused form. */
+export function consentPageFor(
+	ctx: EmulatorContext,
+	authorize: AuthorizeRequest,
+	user: User,
+	o: Pick<ConsentPageOptions, 'nonce' | 'csrf' | 'interaction' | 'cookies' | 'problem'>
+): EmuResponse {
+	const target = formTargetFor(authorize.redirectUri);
+	return consentPage({
+		...o,
+		mount: ctx.config.mount,
+		app: ctx.store.apps.get(authorize.clientId)!,
+		user,
+		request: authorize,
+		formTargets: target ? [target] : [],
+		consent: ctx.config.consent
 	});
 }

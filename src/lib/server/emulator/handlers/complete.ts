@@ -10,16 +10,26 @@ import { authorizationInputs, issueAccessToken, issueCode } from '../grants';
 import { redirect, withParams } from '../http';
 import type { AuthorizeRequest, EmuResponse, User } from '../types';
 
+/**
+ * The user approves: the scopes are granted (listed on the account apps page) and, when
+ * `remember` (always, as on Spotify, unless the emulator asks every time), remembered, so the next
+ * /authorize for them skips the consent page. Then the redirect back with a code or token.
+ */
 export function approve(
 	ctx: EmulatorContext,
 	request: AuthorizeRequest,
 	user: User,
 	status: 302 | 303,
-	cookies?: string[]
+	cookies?: string[],
+	remember: boolean = ctx.config.consent === 'remember'
 ): EmuResponse {
 	const key = approvalKey(user.id, request.clientId);
-	const before = ctx.store.approvals.get(key) ?? [];
-	ctx.store.approvals.set(key, [...new Set([...before, ...request.scopes])]);
+	const before = ctx.store.approvals.get(key) ?? { scopes: [], remembered: [] };
+	const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+	ctx.store.approvals.set(key, {
+		scopes: union(before.scopes, request.scopes),
+		remembered: remember ? union(before.remembered, request.scopes) : before.remembered
+	});
 	if (request.responseType === 'token') {
 		const token = issueAccessToken(ctx, request.clientId, user.id, request.scopes, {
 			seed: request.seed,
@@ -44,12 +54,12 @@ export function deny(request: AuthorizeRequest, cookies?: string[]): EmuResponse
 	return redirect(303, withParams(request.redirectUri, { error, state: request.state }), cookies);
 }
 
-/** Has the user already approved every requested scope for this app? */
+/** Has the user already approved, and asked to remember, every requested scope for this app? */
 export function alreadyApproved(
 	ctx: EmulatorContext,
 	request: AuthorizeRequest,
 	user: User
 ): boolean {
 	const approved = ctx.store.approvals.get(approvalKey(user.id, request.clientId));
-	return !!approved && request.scopes.every((s) => approved.includes(s));
+	return !!approved && request.scopes.every((s) => approved.remembered.includes(s));
 }

@@ -79,7 +79,9 @@ export function replayAuthorize(
 	);
 	if (!verdict.ok) return controlJson(200, outcomeOf(verdict.response));
 	// Always the consent form's answer (303), even where an earlier approval would have skipped
-	// the page: a replay must not depend on what other runs on this server approved before.
+	// the page: a replay must not depend on what other runs on this server approved before. Its
+	// Agree leaves "Remember my approval" as the page shows it: remembered, as on Spotify, unless
+	// the emulator asks for consent every time (a workshop), where the next run asks again.
 	const answer =
 		decision === 'agree' ? approve(ctx, verdict.request, user, 303) : deny(verdict.request);
 	return controlJson(200, outcomeOf(answer));

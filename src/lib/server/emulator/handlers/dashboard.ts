@@ -95,10 +95,10 @@ export function handleAccountApps(
 			});
 		}
 		const apps = [];
-		for (const [key, scopes] of ctx.store.approvals.entries()) {
+		for (const [key, approval] of ctx.store.approvals.entries()) {
 			const [userId, clientId] = key.split(' ');
 			const app = userId === signedIn.user.id ? ctx.store.apps.get(clientId) : undefined;
-			if (app) apps.push({ app, scopes });
+			if (app) apps.push({ app, scopes: approval.scopes });
 		}
 		return accountAppsPage({
 			mount: ctx.config.mount,

@@ -12,7 +12,9 @@ import { errorPage } from '../pages/error-page';
 import { loginPage } from '../pages/login-page';
 import { csrfValid, currentSession, endSession, startSession } from '../session';
 import type { EmuRequest, EmuResponse, Interaction } from '../types';
-import { authorizeQuery } from './authorize';
+import type { ConsentMode } from '../config';
+import { rememberField, rememberValue } from '../pages/consent-page';
+import { authorizeQuery, consentPageFor } from './authorize';
 import { deny, approve } from './complete';
 
 /** Where a finished login continues: back to /authorize with the validated request, or the account page. */
@@ -79,12 +81,43 @@ export function handleConsent(
 		found.interaction.sessionId !== signedIn.id
 	)
 		return errorPage('something-went-wrong', nonce);
-	ctx.store.interactions.delete(found.id);
 	const authorize = found.interaction.request!;
-	if (!ctx.store.apps.get(authorize.clientId)) return errorPage('invalid-client-authorize', nonce);
+	if (!ctx.store.apps.get(authorize.clientId)) {
+		ctx.store.interactions.delete(found.id);
+		return errorPage('invalid-client-authorize', nonce);
+	}
+	const remember = rememberChoice(form, ctx.config.consent);
+	// A box the page never sends like this: say so on the same page, its interaction kept, so
+	// the user can choose again and nothing is approved or lost.
+	if ('problem' in remember)
+		return consentPageFor(ctx, authorize, signedIn.user, {
+			nonce,
+			csrf: form.get('csrf')!,
+			interaction: found.id,
+			problem: remember.problem
+		});
+	ctx.store.interactions.delete(found.id);
 	return form.get('action') === 'agree'
-		? approve(ctx, authorize, signedIn.user, 303)
+		? approve(ctx, authorize, signedIn.user, 303, undefined, remember.remember)
 		: deny(authorize);
+}
+
+/**
+ * The consent form's "Remember my approval": ticked, it sends `remember=yes`; unticked (or on a
+ * page that shows no box), nothing, which means the emulator's own behaviour: remembered as on
+ * Spotify, or not when it asks every time. Anything else is refused, never guessed.
+ */
+export function rememberChoice(
+	form: URLSearchParams,
+	mode: ConsentMode
+): { remember: boolean } | { problem: string } {
+	const values = form.getAll(rememberField);
+	if (values.length === 0) return { remember: mode === 'remember' };
+	if (values.length === 1 && values[0] === rememberValue) return { remember: true };
+	const sent = values.map((v) => `“${v.slice(0, 40)}”`).join(', ');
+	return {
+		problem: `“Remember my approval” is a box to tick or leave: the form sends ${rememberField}=${rememberValue} or nothing, not ${sent}. Nothing was approved yet: choose again.`
+	};
 }
 
 export function handleLogout(

@@ -1,7 +1,17 @@
-/** The consent page: requested scopes in plain words, buttons "Agree" and "Cancel" (DESIGN.md). */
+/**
+ * The consent page: requested scopes in plain words, buttons "Agree" and "Cancel" (DESIGN.md).
+ * When the emulator asks for consent every time (a workshop, config.consent), a box "Remember my
+ * approval", unticked, lets the user choose Spotify's behaviour; otherwise a line says that the
+ * approval is remembered, as on Spotify.
+ */
 import { findScope } from '../../../spotify/scopes';
-import { html, page } from '../html';
+import type { ConsentMode } from '../config';
+import { html, page, type Html } from '../html';
 import type { App, AuthorizeRequest, EmuResponse, User } from '../types';
+
+/** The form field of the box "Remember my approval", and the one value it sends when ticked. */
+export const rememberField = 'remember';
+export const rememberValue = 'yes';
 
 export interface ConsentPageOptions {
 	mount: string;
@@ -13,6 +23,31 @@ export interface ConsentPageOptions {
 	request: AuthorizeRequest;
 	formTargets: string[];
 	cookies?: string[];
+	consent: ConsentMode;
+	/** Why the last submission was refused (the page is shown again, nothing approved). */
+	problem?: string;
+}
+
+function rememberChoice(o: ConsentPageOptions): Html {
+	if (o.consent === 'remember')
+		return html`<p class="muted">
+			As on Spotify, your approval is remembered: next time ${o.app.name} asks for these permissions
+			you go straight back, unless it sends <code>show_dialog=true</code>.
+		</p>`;
+	return html`<label class="check" for="remember">
+			<input
+				type="checkbox"
+				id="remember"
+				name="${rememberField}"
+				value="${rememberValue}"
+				aria-describedby="remember-help"
+			/>
+			Remember my approval
+		</label>
+		<p class="muted" id="remember-help">
+			This server asks for consent on every run, so the whole class sees this page. Tick the box to
+			be sent straight back next time, as Spotify does.
+		</p>`;
 }
 
 export function consentPage(o: ConsentPageOptions): EmuResponse {
@@ -26,7 +61,9 @@ export function consentPage(o: ConsentPageOptions): EmuResponse {
 		nonce: o.nonce,
 		formTargets: o.formTargets,
 		cookies: o.cookies,
+		status: o.problem ? 400 : 200,
 		body: html`<h1>Allow ${o.app.name} to access your account?</h1>
+			${o.problem ? html`<p class="error" role="alert">${o.problem}</p>` : ''}
 			<form class="inline" method="post" action="${o.mount}/accounts/logout">
 				<p class="muted">
 					Logged in as <strong>${o.user.displayName}</strong>.
@@ -51,6 +88,7 @@ export function consentPage(o: ConsentPageOptions): EmuResponse {
 			<form method="post" action="${o.mount}/accounts/consent">
 				<input type="hidden" name="csrf" value="${o.csrf}" />
 				<input type="hidden" name="interaction" value="${o.interaction}" />
+				${rememberChoice(o)}
 				<div class="actions">
 					<button class="primary" type="submit" name="action" value="agree">Agree</button>
 					<button type="submit" name="action" value="cancel">Cancel</button>
