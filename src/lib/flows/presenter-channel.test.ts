@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parsePresenterMessage } from './presenter-channel';
+import { parsePresenterMessage as parse } from './presenter-channel';
+import { profileOf } from './profiles';
+
+const parsePresenterMessage = (data: unknown) => parse(data, (flow) => profileOf(flow).steps);
 
 const position = {
 	v: 1,

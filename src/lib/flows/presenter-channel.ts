@@ -9,8 +9,14 @@
  *     presenter → console: position (flow, step, step number, canNext, canBack), bye (tab leaves)
  */
 import { flowSlugs, type FlowSlug } from '$lib/spotify/flows';
-import { profileOf } from './profiles';
 import type { StepId } from './types';
+
+/**
+ * The steps of a flow, in order: the presenter tab passes profiles.ts's, the console its page
+ * data's. Passed in, so that the console's bundle and the flow page's share no module for it
+ * (a shared module becomes one more file on every flow page's first load).
+ */
+export type StepsOf = (flow: FlowSlug) => readonly string[];
 
 export const presenterChannelName = 'grantwalk:presenter';
 /** Bumped when a message changes shape: the other side ignores what it does not know. */
@@ -45,7 +51,10 @@ function only(value: Record<string, unknown>, keys: readonly string[]): boolean 
 }
 
 /** A message from the channel, or undefined when any field is missing, extra or wrong. */
-export function parsePresenterMessage(data: unknown): PresenterMessage | undefined {
+export function parsePresenterMessage(
+	data: unknown,
+	stepsOf: StepsOf
+): PresenterMessage | undefined {
 	if (!isObject(data) || data.v !== presenterProtocol) return undefined;
 	switch (data.type) {
 		case 'hello':
@@ -62,7 +71,7 @@ export function parsePresenterMessage(data: unknown): PresenterMessage | undefin
 			const { flow, step, stepIndex, canNext, canBack } = data;
 			if (typeof flow !== 'string' || !(flowSlugs as readonly string[]).includes(flow))
 				return undefined;
-			const steps: readonly string[] = profileOf(flow as FlowSlug).steps;
+			const steps = stepsOf(flow as FlowSlug);
 			if (typeof step !== 'string' || !steps.includes(step)) return undefined;
 			// The number must be the step's own: a position that disagrees with itself is not shown.
 			if (stepIndex !== steps.indexOf(step) + 1) return undefined;

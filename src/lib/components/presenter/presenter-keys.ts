@@ -3,6 +3,10 @@
  * and the README, so they cannot disagree. A key never acts while the user types in a field, nor
  * with Ctrl, Alt or Cmd held (those belong to the browser). Shift is allowed: `?` needs it.
  */
+import { isTypingTarget } from './typing';
+
+export { isTypingTarget };
+
 export type PresenterAction = 'present' | 'zoom' | 'blank' | 'help' | 'console' | 'escape';
 
 export const presenterKeys: readonly { keys: string; label: string; does: string }[] = [
@@ -33,16 +37,6 @@ interface KeyLike {
 	metaKey: boolean;
 	altKey: boolean;
 	target: EventTarget | null;
-}
-
-/** Whether keys go to a field the user is typing in (an input, a text area, a select, …). */
-export function isTypingTarget(target: EventTarget | null): boolean {
-	const el = target as { tagName?: string; isContentEditable?: boolean; type?: string } | null;
-	if (!el || typeof el.tagName !== 'string') return false;
-	if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
-	return (
-		el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(el.type ?? '')
-	);
 }
 
 /** What a key press asks of presenter mode, or undefined when it is not one of its keys. */
