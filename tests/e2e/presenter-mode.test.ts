@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, seriousAxeViolations, test } from '../fixtures';
 import { expectStep, nextByKey, openFlow } from './explorer';
 
 test('?present opens a flow page in presenter mode: large type, no site chrome, a visible badge', async ({
@@ -141,4 +141,13 @@ test('presenter keys never fire while typing in a field', async ({ page }) => {
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 	await expect(page.locator('[data-explanation-pane]')).toBeVisible();
 	expect(page.context().pages()).toHaveLength(1);
+});
+
+test('presenter mode and its keys dialog have no serious axe violations', async ({ page }) => {
+	test.setTimeout(test.info().timeout * 2);
+	await openFlow(page, 'authorization-code', '?present');
+	expect(await seriousAxeViolations(page)).toEqual([]);
+	await page.locator('body').press('?');
+	await expect(page.getByRole('dialog', { name: 'Presenter keys' })).toBeVisible();
+	expect(await seriousAxeViolations(page)).toEqual([]);
 });
