@@ -27,7 +27,8 @@ export const contentPages: readonly { path: string; heading: RegExp; scripted?: 
 	{ path: '/errors', heading: /Spotify errors/ },
 	{ path: '/errors/illegal-scope', heading: /Illegal scope/ },
 	{ path: '/attacks', heading: /^Attack labs$/ },
-	{ path: '/attacks/code-interception-without-pkce', heading: /Code interception/, scripted: true }
+	{ path: '/attacks/code-interception-without-pkce', heading: /Code interception/, scripted: true },
+	{ path: '/present/console', heading: /^Presenter console$/, scripted: true }
 ];
 
 export { flowSlugs };

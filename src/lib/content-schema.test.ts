@@ -19,9 +19,15 @@ function goodFolder(): Record<string, MarkdownModule> {
 		[`${folder}/01-request-token.md`]: md({
 			title: 'Request a token',
 			summary: 'POST.',
+			notes: 'Point at the Basic header.',
 			params: ['grant_type']
 		}),
-		[`${folder}/02-call-web-api.md`]: md({ title: 'Call the Web API', summary: 'GET.', params: [] })
+		[`${folder}/02-call-web-api.md`]: md({
+			title: 'Call the Web API',
+			summary: 'GET.',
+			notes: 'Ask whose data this is.',
+			params: []
+		})
 	};
 }
 
@@ -31,15 +37,22 @@ describe('content schema', () => {
 		expect(flow.slug).toBe('client-credentials');
 		expect(flow.steps.map((s) => s.id)).toEqual(['request-token', 'call-web-api']);
 		expect(flow.steps[0].params).toEqual(['grant_type']);
+		expect(flow.steps[0].notes).toBe('Point at the Basic header.');
 	});
 
 	it.each([
-		['a missing title', { summary: 'x', params: [] }, /"title"/],
-		['an empty summary', { title: 'x', summary: ' ', params: [] }, /"summary"/],
-		['params that are not a list', { title: 'x', summary: 'y', params: 'grant_type' }, /"params"/],
+		['a missing title', { summary: 'x', notes: 'n', params: [] }, /"title"/],
+		['an empty summary', { title: 'x', summary: ' ', notes: 'n', params: [] }, /"summary"/],
+		['no speaker notes', { title: 'x', summary: 'y', params: [] }, /"notes"/],
+		['empty speaker notes', { title: 'x', summary: 'y', notes: '  ', params: [] }, /"notes"/],
+		[
+			'params that are not a list',
+			{ title: 'x', summary: 'y', notes: 'n', params: 'grant_type' },
+			/"params"/
+		],
 		[
 			'an unknown parameter',
-			{ title: 'x', summary: 'y', params: ['redirect_url'] },
+			{ title: 'x', summary: 'y', notes: 'n', params: ['redirect_url'] },
 			/redirect_url/
 		],
 		['no frontmatter at all', undefined, /no frontmatter/]

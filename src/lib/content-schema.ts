@@ -21,6 +21,11 @@ export interface StepContent {
 	summary: string;
 	/** Parameters used or returned in the step; each exists in the parameter catalog. */
 	params: string[];
+	/**
+	 * Speaker notes for a presenter (frontmatter `notes:`): what to point at, what to ask the
+	 * room. Shown only in the presenter console, never on the flow page.
+	 */
+	notes: string;
 	Body: Component;
 }
 
@@ -61,7 +66,7 @@ function metadataOf(module: MarkdownModule, file: string): Record<string, unknow
 	return module.metadata;
 }
 
-/** Checks a step file's frontmatter: title, summary and a list of known parameter names. */
+/** Checks a step file's frontmatter: title, summary, notes and a list of known parameter names. */
 export function parseStep(file: string, module: MarkdownModule): StepContent {
 	const match = /\/(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(file);
 	if (!match) throw new ContentError(file, 'a step file must be named NN-<kebab-case-id>.md');
@@ -78,6 +83,7 @@ export function parseStep(file: string, module: MarkdownModule): StepContent {
 		title: requireString(meta, 'title', file),
 		summary: requireString(meta, 'summary', file),
 		params: params as string[],
+		notes: requireString(meta, 'notes', file).trim(),
 		Body: module.default
 	};
 }

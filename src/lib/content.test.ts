@@ -15,6 +15,17 @@ describe('content', () => {
 		}
 	);
 
+	// The presenter console shows each step's notes: every step of every flow has real ones.
+	it.each(flowSlugs)('%s has speaker notes for every step', async (slug) => {
+		const flow = await loadFlowContent(slug);
+		for (const step of flow.steps) {
+			expect(step.notes, step.id).toMatch(/\S/);
+			const sentences = step.notes.split(/(?<=[.?!)])\s+(?=[A-Z])/).length;
+			expect(sentences, `${step.id}: 2 to 5 sentences`).toBeGreaterThanOrEqual(2);
+			expect(step.notes.length, `${step.id}: short enough to read at a glance`).toBeLessThan(600);
+		}
+	});
+
 	it('has the start page prose', () => {
 		expect(getPage('home').title).toMatch(/OAuth/);
 	});

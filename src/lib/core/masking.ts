@@ -216,3 +216,18 @@ export function maskBody(body: string): string {
 		(_, open, token, close) => open + maskToken(token) + close
 	);
 }
+
+// --- Presenter mode (streamer mode) ---
+
+/**
+ * Whether a shown name/value pair carries the client secret (a `client_secret` field, the
+ * `client_id:client_secret` pair, an `Authorization: Basic` header): presenter mode blurs these
+ * on screen, revealed or not. Codes and tokens are not included: on the emulator they are the
+ * values the room compares with the projector.
+ */
+export function isClientSecretField(name: string, value: string): boolean {
+	return (
+		/client_?secret/i.test(name) ||
+		(/^authorization$/i.test(name.trim()) && /^basic\s/i.test(value))
+	);
+}

@@ -1,11 +1,20 @@
 /**
  * The run on this page as the presenter tools see it: the explorer writes where it is (a
- * position: the run record and the step shown, never a secret) and how to follow another
- * position; presenter mode publishes the position to its room, and the follow bar hands the
- * presenter's position to `follow`. Module state, as live-run.svelte.ts, so neither side
- * imports the other.
+ * position: the run record and the step shown, never a secret), how to follow another position,
+ * and its stepper (what "Previous step" and "Next step" allow, and pressing them); presenter mode
+ * publishes the position to its room and its console, the follow bar hands the presenter's
+ * position to `follow`, and the console's Next presses the stepper's. Module state, as
+ * live-run.svelte.ts, so neither side imports the other.
  */
 import type { Position } from '$lib/flows/follow';
+
+export interface Stepper {
+	canNext: boolean;
+	canBack: boolean;
+	/** The same as pressing the stepper's buttons: nothing happens when they would refuse. */
+	next: () => void;
+	back: () => void;
+}
 
 export const stage = $state<{
 	position?: Position;
@@ -16,4 +25,5 @@ export const stage = $state<{
 	 * follow bar is the only way back to the room.
 	 */
 	room?: string;
+	stepper?: Stepper;
 }>({});
