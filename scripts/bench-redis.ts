@@ -82,5 +82,5 @@ try {
 	);
 	console.log(`\ntwo on Redis / one in memory: ${(redis / memory).toFixed(2)}`);
 } finally {
-	for (const child of children) child.kill('SIGKILL');
+	for (const child of children.reverse()) child.kill('SIGKILL');
 }
