@@ -170,6 +170,40 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 		expect(statuses.filter((status) => status === 400)).toHaveLength(7);
 	});
 
+	it('lets one rotating (PKCE) refresh token be used once, however many instances try at once', async () => {
+		const verifier = 'w'.repeat(64);
+		const { createHash } = await import('node:crypto');
+		const challenge = createHash('sha256').update(verifier).digest('base64url');
+		// The classic era's app: its PKCE refresh tokens rotate (2026's do not).
+		const legacy = defaultConfig().apps.find((app) => app.era === 'classic')!;
+		const pkce = { client_id: legacy.clientId };
+		const exchanged = await token(
+			{
+				grant_type: 'authorization_code',
+				code: await code({
+					client_id: legacy.clientId,
+					code_challenge: challenge,
+					code_challenge_method: 'S256'
+				}),
+				redirect_uri: redirectUri,
+				code_verifier: verifier,
+				...pkce
+			},
+			false
+		);
+		const { refresh_token } = (await exchanged.json()) as { refresh_token: string };
+		const answers = await Promise.all(
+			Array.from({ length: 8 }, () =>
+				token({ grant_type: 'refresh_token', refresh_token, ...pkce }, false)
+			)
+		);
+		const bodies = await Promise.all(answers.map((answer) => answer.json()));
+		const ok = bodies.filter((_, i) => answers[i].status === 200) as { refresh_token?: string }[];
+		expect(ok).toHaveLength(1);
+		expect(ok[0].refresh_token).toBeTruthy();
+		expect(ok[0].refresh_token).not.toBe(refresh_token);
+	});
+
 	it('answers 503 in Spotify’s shapes while Redis is gone, logs it, and recovers', async () => {
 		const exchanged = await token({
 			grant_type: 'authorization_code',
