@@ -10,6 +10,7 @@ import { under } from './paths';
 import { cryptoRandom, type Random } from './random';
 import { route } from './router';
 import { keepInDefault, Sandboxes, sandboxesFull } from './sandbox';
+import { unavailable, type SharedStore } from './shared/shared-store';
 import { createMemoryStore, type EmulatorStore } from './store';
 import type { EmuRequest, EmuResponse } from './types';
 
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
 	random?: Random;
 	store?: EmulatorStore;
 	config?: EmulatorConfig;
+	/** Redis (shared/redis-store.ts): every instance given the same one shares all state. */
+	shared?: SharedStore;
 }
 
 export interface Emulator {
@@ -37,6 +40,8 @@ export interface Emulator {
 	/** The default sandbox: requests without a sandbox cookie. */
 	context: EmulatorContext;
 	sandboxes: Sandboxes;
+	/** Set on a shared store: the core's answer once this request's transaction has committed. */
+	handleShared?: (request: EmuRequest) => Promise<EmuResponse>;
 }
 
 /** Bodies beyond this are ignored: no Spotify request comes close. */
@@ -50,7 +55,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		options.store ?? createMemoryStore(() => clock.now(), config.caps)
 	);
 
-	const handleRaw = (request: EmuRequest): EmuResponse => {
+	const handleIn = (sandboxes: Sandboxes, request: EmuRequest): EmuResponse => {
 		try {
 			const chosen = sandboxes.resolve(request, under(request.url.pathname, config.mount));
 			if ('full' in chosen) return sandboxesFull(config.maxSandboxes);
@@ -69,9 +74,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		}
 	};
 
-	const handler = async (request: Request): Promise<Response> =>
-		toResponse(handleRaw(await fromRequest(request)));
-	return Object.assign(handler, { handleRaw, context: sandboxes.default, sandboxes });
+	const handleRaw = (request: EmuRequest): EmuResponse => handleIn(sandboxes, request);
+	const shared = options.shared;
+	const base = { config, clock, random: options.random ?? cryptoRandom };
+	const handleShared = shared
+		? async (request: EmuRequest): Promise<EmuResponse> => {
+				try {
+					return await shared.run((txn) =>
+						handleIn(new Sandboxes(base, txn.store('default'), (id) => txn.store(id)), request)
+					);
+				} catch {
+					const path = under(request.url.pathname, config.mount) ?? '';
+					return unavailable(path.startsWith('/api/'));
+				}
+			}
+		: undefined;
+
+	const handler = async (request: Request): Promise<Response> => {
+		const raw = await fromRequest(request);
+		return toResponse(handleShared ? await handleShared(raw) : handleRaw(raw));
+	};
+	return Object.assign(handler, {
+		handleRaw,
+		context: sandboxes.default,
+		sandboxes,
+		...(handleShared && { handleShared })
+	});
 }
 
 async function readCapped(request: Request): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusedHostMessage } from '../hosting.js';
-import { maxBodyBytes, type Emulator } from './index';
+import { maxBodyBytes, type Emulator, type EmuRequest, type EmuResponse } from './index';
 
 /** `allowHost`, when given, refuses other Host headers with 421 (as scripts/serve.js does). */
 export function nodeListener(
@@ -36,7 +36,7 @@ export function nodeListener(
 			} catch {
 				url = new URL(`${fallbackOrigin}${target}`);
 			}
-			const response = emulator.handleRaw({
+			const request: EmuRequest = {
 				method: (req.method ?? 'GET').toUpperCase(),
 				url,
 				header: (name) => {
@@ -44,18 +44,25 @@ export function nodeListener(
 					return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 				},
 				body: tooBig ? '' : Buffer.concat(chunks).toString('utf8')
-			});
-			const headers: Record<string, string | string[]> = response.headers;
-			if (response.cookies?.length) headers['set-cookie'] = response.cookies;
-			try {
-				res.writeHead(response.status, headers);
-				res.end(response.body);
-			} catch {
-				// A header Node refuses must cost one response, never the process.
-				if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-				res.end('{"error":"server_error"}');
-			}
+			};
+			// The memory store answers synchronously: no promise on its hot path.
+			if (emulator.handleShared)
+				void emulator.handleShared(request).then((response) => send(res, response));
+			else send(res, emulator.handleRaw(request));
 		});
 		req.on('error', () => res.destroy());
 	};
+}
+
+function send(res: ServerResponse, response: EmuResponse): void {
+	const headers: Record<string, string | string[]> = response.headers;
+	if (response.cookies?.length) headers['set-cookie'] = response.cookies;
+	try {
+		res.writeHead(response.status, headers);
+		res.end(response.body);
+	} catch {
+		// A header Node refuses must cost one response, never the process.
+		if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+		res.end('{"error":"server_error"}');
+	}
 }

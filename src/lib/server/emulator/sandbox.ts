@@ -85,11 +85,25 @@ export class Sandboxes {
 	readonly #base: BaseContext;
 	/** In order of last use, oldest first: a Map keeps insertion order, and use re-inserts. */
 	readonly #boxes = new Map<string, Box>();
+	/** On Redis (shared/), one request's view of a sandbox's store; unset, a new memory store. */
+	readonly #storeFor: ((id: string) => EmulatorStore) | undefined;
 
-	constructor(base: BaseContext, defaultStore: EmulatorStore) {
+	constructor(
+		base: BaseContext,
+		defaultStore: EmulatorStore,
+		storeFor?: (id: string) => EmulatorStore
+	) {
 		this.#base = base;
+		this.#storeFor = storeFor;
 		this.default = { ...base, store: defaultStore, sandboxId: null, sandboxes: this };
-		seedApps(this.default);
+		this.#seed(this.default);
+	}
+
+	/** A shared store is seeded once, by whichever instance meets it first (no seeded app in it). */
+	#seed(ctx: EmulatorContext): void {
+		const first = ctx.config.apps[0];
+		if (this.#storeFor && first && ctx.store.apps.get(first.clientId)) return;
+		seedApps(ctx);
 	}
 
 	get size(): number {
@@ -127,11 +141,13 @@ export class Sandboxes {
 		if (this.#boxes.size >= this.#base.config.maxSandboxes && !this.#makeRoom(now)) return null;
 		const ctx: EmulatorContext = {
 			...this.#base,
-			store: createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
+			store:
+				this.#storeFor?.(id) ??
+				createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
 			sandboxId: id,
 			sandboxes: this
 		};
-		seedApps(ctx);
+		this.#seed(ctx);
 		this.#boxes.set(id, { ctx, lastUsed: now, uses: 1 });
 		return ctx;
 	}

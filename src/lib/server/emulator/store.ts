@@ -63,19 +63,28 @@ const byteShares = {
 	clockOffsets: 0.03
 } as const;
 
+/**
+ * What handlers use of a collection: the in-memory ExpiringMap, or one request's view of Redis
+ * (shared/txn.ts), which has the same synchronous surface.
+ */
+export type StoreMap<V> = Pick<
+	ExpiringMap<string, V>,
+	'get' | 'set' | 'delete' | 'entries' | 'clear' | 'size' | 'bytes' | 'cap'
+>;
+
 export interface EmulatorStore {
-	apps: ExpiringMap<string, App>;
-	codes: ExpiringMap<string, CodeRecord>;
-	accessTokens: ExpiringMap<string, AccessTokenRecord>;
-	refreshTokens: ExpiringMap<string, RefreshTokenRecord>;
-	sessions: ExpiringMap<string, Session>;
-	interactions: ExpiringMap<string, Interaction>;
+	apps: StoreMap<App>;
+	codes: StoreMap<CodeRecord>;
+	accessTokens: StoreMap<AccessTokenRecord>;
+	refreshTokens: StoreMap<RefreshTokenRecord>;
+	sessions: StoreMap<Session>;
+	interactions: StoreMap<Interaction>;
 	/** What each user approved for each app (granted and remembered scopes), keyed `userId client_id`. */
-	approvals: ExpiringMap<string, Approval>;
+	approvals: StoreMap<Approval>;
 	/** Until when (app clock ms) a client's Web API calls answer 429. */
-	rateLimits: ExpiringMap<string, number>;
+	rateLimits: StoreMap<number>;
 	/** Clock offsets in ms, per client_id, set through the control API. */
-	clockOffsets: ExpiringMap<string, number>;
+	clockOffsets: StoreMap<number>;
 	clear(): void;
 	/** The approximate bytes held by all collections. */
 	bytes(): number;
@@ -105,6 +114,9 @@ export function createMemoryStore(now: () => number, caps: StoreCaps = defaultCa
 		}
 	};
 }
+
+/** The collections, by name: the Redis store's key segments (`gw:<sandbox>:<collection>:<key>`). */
+export const collectionNames = Object.keys(byteShares) as (keyof typeof byteShares)[];
 
 export function approvalKey(userId: string, clientId: string): string {
 	return `${userId} ${clientId}`;
