@@ -6,7 +6,7 @@ import type { Txn } from './txn';
 export class SharedStoreUnavailable extends Error {}
 
 export interface SharedStore {
-	/** Runs `handle` as one transaction on Redis (see above). */
+	/** Runs `handle` as one transaction on Redis (txn.ts), running it again until it has all it reads. */
 	run(handle: (txn: Txn) => EmuResponse): Promise<EmuResponse>;
 	/** Resolves once connected (tests and the benchmark wait for it). */
 	ready(): Promise<void>;

@@ -2,7 +2,7 @@
  * One request's view of the shared (Redis) store, with the synchronous surface the handlers use.
  * The core stays synchronous: a handler runs against what this request has fetched so far; a read
  * of a key not yet fetched is noted (`missing`) and the handler is run again once it is here
- * (run.ts). Writes, explicit or made in place on a fetched record, are committed at the end in one
+ * (`run` in redis-store.ts). Writes, explicit or made in place on a fetched record, are committed at the end in one
  * script that first checks every key read is unchanged (optimistic concurrency): of two instances
  * exchanging one code at once, one commits and the other runs again and finds the code used.
  */
@@ -124,6 +124,13 @@ export class Txn {
 		return read;
 	}
 
+	*#entries(prefix: string): Generator<[string, unknown], undefined, undefined> {
+		for (const key of this.keys(prefix)) {
+			const value = this.get(key);
+			if (value !== undefined) yield [key.slice(prefix.length), value];
+		}
+	}
+
 	#map(prefix: string, sandbox: string): StoreMap<unknown> {
 		const ttl = (evictAt: number) => {
 			if (evictAt !== Infinity) return Math.max(1, Math.ceil(evictAt - this.#now()));
@@ -134,12 +141,7 @@ export class Txn {
 			set: (key: string, value: unknown, evictAt = Infinity) =>
 				this.set(prefix + key, value, ttl(evictAt)),
 			delete: (key: string) => this.delete(prefix + key),
-			entries: function* (this: void, txn: Txn) {
-				for (const key of txn.keys(prefix)) {
-					const value = txn.get(key);
-					if (value !== undefined) yield [key.slice(prefix.length), value] as [string, unknown];
-				}
-			}.bind(undefined, this) as StoreMap<unknown>['entries'],
+			entries: () => this.#entries(prefix),
 			clear: () => {
 				for (const key of this.keys(prefix)) this.delete(key);
 			},
