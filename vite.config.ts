@@ -7,6 +7,10 @@ export default defineConfig({
 	test: {
 		// examples/: the worked examples of the README's "Use the emulator in your tests".
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'examples/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// One module registry per worker, not per file: importing the emulator, the content and
+		// the flows again for each of ~90 files was half the unit stage's CPU (measured A/B,
+		// user+sys: 50 s isolated, 22 s shared). Tests that stub globals unstub them after.
+		isolate: false
 	}
 });
