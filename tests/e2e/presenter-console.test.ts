@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, seriousAxeViolations, test } from '../fixtures';
-import { expectStep, nextByKey, openFlow } from './explorer';
+import { expectStep, loginAndConsent, nextByKey, openFlow } from './explorer';
 
 /**
  * The presenter console (issue 11): a second window of the same browser, reached over a
@@ -85,6 +85,29 @@ test('without a presenter tab the console says so, and notices one that opens an
 
 	await presenter.close();
 	await expect(status).toHaveText('No presenter tab: open a flow page and press P.');
+});
+
+test('while the presenter tab is on the emulator’s login and consent page, the console says where it is, and follows again after', async ({
+	page
+}) => {
+	await openFlow(page, 'authorization-code', '?present');
+	const console = await openConsole(page);
+	const status = console.getByTestId('console-status');
+	await nextByKey(page);
+	await expect(console.getByTestId('console-step')).toHaveText('The user logs in and agrees');
+	// Its Next leaves the flow page for the emulator's /authorize: the tab says bye on its way.
+	await nextByKey(page);
+	await expect(page).toHaveURL(/\/emulator\/accounts\/authorize/);
+	await expect(status).toHaveText(
+		'The presenter tab is on Spotify’s login and consent page: the console picks up when it comes back to the flow.'
+	);
+	await expect(console.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
+	await loginAndConsent(page);
+	await expect(status).toHaveText('Following the presenter tab.');
+	await expect(console.getByTestId('console-step')).toHaveText('Receive the callback');
 });
 
 test('the console ignores malformed messages on its channel', async ({ page, context }) => {
