@@ -1,11 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '../fixtures';
+import { expect, seriousViolations, test, type Page } from '../fixtures';
 
 async function axeSerious(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	return seriousViolations(page);
 }
 
 test('the linter is used with the keyboard alone and announces its verdict', async ({ page }) => {

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '../fixtures';
+import { expect, seriousViolations, test } from '../fixtures';
 
 test('scopes are picked with the keyboard and build the scope parameter', async ({ page }) => {
 	await page.goto('/debug/scopes');
@@ -19,10 +18,7 @@ test('scopes are picked with the keyboard and build the scope parameter', async 
 	);
 	await expect(page.locator('#result')).toContainText('Get your real email address');
 	await expect(page.getByLabel('user-read-email', { exact: true })).toBeChecked();
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(
-		results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	).toEqual([]);
+	expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('removed and internal scopes are flagged, and unknown ones ignored', async ({ page }) => {

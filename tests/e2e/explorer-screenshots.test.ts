@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, saveScreenshots, test, type Page } from '../fixtures';
+import { expect, seriousViolations, saveScreenshots, test, type Page } from '../fixtures';
 import { expectMachineState, loginAndConsent, nextByKey, openFlow } from './explorer';
 
 /**
@@ -41,11 +40,7 @@ for (const [slug, reach] of Object.entries(toTokenStep)) {
 		await expect(page.getByTestId('token-panel')).toBeVisible();
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
-			const results = await new AxeBuilder({ page }).include('#explorer').analyze();
-			const serious = results.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.help}`);
-			expect(serious, `${scheme}`).toEqual([]);
+			expect(await seriousViolations(page, { include: '#explorer' }), scheme).toEqual([]);
 			for (const width of saveScreenshots ? [1280, 390] : []) {
 				await page.setViewportSize({ width, height: 900 });
 				// Stacked, the run is one of two panes ("Read | Run").
