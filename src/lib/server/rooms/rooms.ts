@@ -164,11 +164,3 @@ export class Rooms implements RoomStore {
 		for (const id of [...this.#rooms.keys()]) this.#live(id);
 	}
 }
-
-let instance: RoomStore | undefined;
-
-/** The server's one set of rooms. */
-export function getRooms(): RoomStore {
-	instance ??= new Rooms();
-	return instance;
-}
