@@ -4,7 +4,7 @@
  * across them, only the room key drives, and a lost Redis gives 503s and recovers. Skipped
  * locally when redis-server is missing; under CI=true a missing redis-server fails.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,7 +264,6 @@ describe.skipIf(!hasRedis)('follow rooms on Redis, two instances', () => {
 			expect(pulse.status).toBe(404);
 		}
 		// Redis holds the key's SHA-256, never the key.
-		const { spawnSync } = await import('node:child_process');
 		const dump = spawnSync(
 			'redis-cli',
 			['-p', String(redisPort), '-a', password, '--no-auth-warning', 'get', `gwrooms:${room}:key`],
@@ -276,10 +275,63 @@ describe.skipIf(!hasRedis)('follow rooms on Redis, two instances', () => {
 		expect(dump).not.toContain(key);
 	});
 
+	it('caps the rooms across instances and lets idle ones expire', async () => {
+		// A database of their own, so the other tests' rooms do not count.
+		const url = `redis://:${password}@127.0.0.1:${redisPort}/1`;
+		const [one, two] = [0, 1].map(() =>
+			createRedisRooms(url, { maxRooms: 2, idleMs: 300, log: (line) => logs.push(line) })
+		);
+		try {
+			const first = (await one.create())!;
+			expect(await two.create()).toBeDefined();
+			expect(await one.create()).toBeUndefined();
+			expect(await two.has(first.id)).toBe(true);
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			expect(await two.has(first.id)).toBe(false);
+			expect(await one.create()).toBeDefined();
+		} finally {
+			await one.close();
+			await two.close();
+		}
+	});
+
+	it('resubscribes when Redis drops the subscriber, and gives its listeners the room again', async () => {
+		const { room, key } = await open(a);
+		const follower = await follow(b, room);
+		await follower.next((e) => e.event === 'room');
+		const publish = (cursor: number) =>
+			post(a, `/rooms/${room}/events`, { position: position(cursor) }, { [roomKeyHeader]: key });
+		await publish(1);
+		await follower.next((e) => e.event === 'position');
+		spawnSync('redis-cli', [
+			'-p',
+			String(redisPort),
+			'-a',
+			password,
+			'--no-auth-warning',
+			'client',
+			'kill',
+			'type',
+			'pubsub'
+		]);
+		// The newest position once more, from the resubscribed instance.
+		const positions = () => follower.seen.filter((e) => e.event === 'position').length;
+		expect(positions()).toBe(1);
+		await follower.next(() => positions() === 2, 3000);
+		await publish(2);
+		const after = await follower.next(
+			(e) => e.event === 'position' && (e.data as Position).cursor === 2,
+			2000
+		);
+		expect(after.data).toEqual(position(2));
+		follower.close();
+	});
+
 	it('answers 503 while Redis is gone, logs it once without the password, and recovers', async () => {
 		const { room, key } = await open(a);
 		const follower = await follow(b, room);
 		await follower.next((e) => e.event === 'room');
+		const logged = logs.length;
 		redis.kill('SIGKILL');
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		const started = Date.now();
@@ -300,7 +352,8 @@ describe.skipIf(!hasRedis)('follow rooms on Redis, two instances', () => {
 		);
 		expect(published.status).toBe(503);
 		expect(Date.now() - started).toBeLessThan(8000);
-		const lines = logs.filter((line) => line.includes('answering 503'));
+		// One line per instance, however many requests were refused.
+		const lines = logs.slice(logged).filter((line) => line.includes('answering 503'));
 		expect(lines.length).toBeGreaterThan(0);
 		expect(lines.length).toBeLessThanOrEqual(2);
 		expect(logs.join('\n')).not.toContain('sekret-pw');
