@@ -73,7 +73,10 @@ function listener(options: RoomHttpOptions) {
 			});
 			const response = await route(request, options);
 			res.writeHead(response.status, Object.fromEntries(response.headers));
-			if (!response.body) return res.end();
+			if (!response.body) {
+				res.end();
+				return;
+			}
 			const reader = response.body.getReader();
 			abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}));
 			for (;;) {

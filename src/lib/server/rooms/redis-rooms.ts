@@ -216,8 +216,10 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 		async publish(id: string, key: string | null, position: Position): Promise<PublishResult> {
 			const stored = await timed(() => client.get(roomKeys(id)[0]));
 			if (stored === null) return 'unknown-room';
-			// Constant time, on the digests: the key itself never reaches Redis.
-			if (key === null || !timingSafeEqual(digest(key), Buffer.from(stored, 'hex')))
+			// Constant time, on the digests: the key itself never reaches Redis. (A stored value that
+			// is not a digest, which only another writer could leave, refuses rather than throws.)
+			const hash = Buffer.from(stored, 'hex');
+			if (key === null || hash.length !== 32 || !timingSafeEqual(digest(key), hash))
 				return 'wrong-key';
 			const done = await script(publishScript, id, [JSON.stringify(position)]);
 			return done === 1 ? 'ok' : 'unknown-room';
