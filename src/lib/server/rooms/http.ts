@@ -184,8 +184,9 @@ async function events(request: Request, id: string, options: RoomHttpOptions): P
 	// Reconnect after 2 s when the connection drops (EventSource's own retry).
 	send('retry: 2000\n\n');
 	// Listening before the answer leaves, so a store that cannot listen gets its 503 or 404.
+	let end = () => {};
 	const unlisten = await options.rooms.listen(id, (event, data) =>
-		send(`event: ${event}\ndata: ${data}\n\n`)
+		event === 'closed' ? end() : send(`event: ${event}\ndata: ${data}\n\n`)
 	);
 	if (unlisten === 'unknown-room') return unknownRoom(id);
 	if (unlisten === 'full') {
@@ -198,7 +199,7 @@ async function events(request: Request, id: string, options: RoomHttpOptions): P
 			stop = () => {};
 			unlisten();
 		};
-		const close = () => {
+		end = () => {
 			stop();
 			try {
 				controller.close();
@@ -206,8 +207,8 @@ async function events(request: Request, id: string, options: RoomHttpOptions): P
 				// already closed
 			}
 		};
-		if (request.signal.aborted) close();
-		else request.signal.addEventListener('abort', close);
+		if (request.signal.aborted) end();
+		else request.signal.addEventListener('abort', end);
 	}
 	return new Response(stream, {
 		headers: {

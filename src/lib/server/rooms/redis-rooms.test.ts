@@ -97,6 +97,7 @@ async function follow(base: string, room: string) {
 	const response = await fetch(`${base}/rooms/${room}/events`, { signal: abort.signal });
 	const seen: RoomEventSeen[] = [];
 	const waiters: (() => void)[] = [];
+	let ended = false;
 	if (response.ok && response.body) {
 		const reader = response.body.getReader();
 		const decoder = new TextDecoder();
@@ -104,7 +105,11 @@ async function follow(base: string, room: string) {
 		void (async () => {
 			for (;;) {
 				const { value, done } = await reader.read().catch(() => ({ done: true, value: undefined }));
-				if (done) return;
+				if (done) {
+					ended = true;
+					for (const wake of waiters.splice(0)) wake();
+					return;
+				}
 				text += decoder.decode(value);
 				let end;
 				while ((end = text.indexOf('\n\n')) >= 0) {
@@ -136,6 +141,8 @@ async function follow(base: string, room: string) {
 				});
 			}
 		},
+		/** Has the server ended the stream? */
+		ended: () => ended,
 		close: () => abort.abort()
 	};
 }
@@ -370,6 +377,11 @@ describe.skipIf(!hasRedis)('follow rooms on Redis, two instances', () => {
 		}
 		expect(status).toBe(201);
 		expect(logs.some((line) => line.includes('is back'))).toBe(true);
+		// The room did not survive (no persistence): its open stream ends, so the follower's
+		// reconnect meets the 404 that says the room closed.
+		for (let i = 0; i < 30 && !follower.ended(); i++)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(follower.ended()).toBe(true);
 		const again = await open(a);
 		let listening = await follow(b, again.room);
 		for (let i = 0; i < 20 && listening.response.status !== 200; i++) {

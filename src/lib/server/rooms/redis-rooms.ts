@@ -171,6 +171,10 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 
 	async function resend(id: string): Promise<void> {
 		const now = await state(id);
+		if (!now.exists) {
+			for (const listener of [...(local.get(id) ?? [])]) listener('closed', '');
+			return;
+		}
 		for (const listener of local.get(id) ?? []) {
 			if (now.position) listener('position', now.position);
 			listener('pulse', now.counts);
@@ -229,7 +233,7 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 			const listeners = local.get(id) ?? new Set<Listener>();
 			if (listeners.size >= maxListeners) return 'full';
 			// Events that arrive before the room's state is sent wait, so none is lost or reordered.
-			let waiting: [RoomEvent, string][] | undefined = [];
+			let waiting: Parameters<Listener>[] | undefined = [];
 			const queued: Listener = (event, data) =>
 				waiting ? waiting.push([event, data]) : listener(event, data);
 			local.set(id, listeners);

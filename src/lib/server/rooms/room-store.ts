@@ -8,7 +8,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Position, PulseCounts, PulseMark } from '$lib/flows/follow';
 
 export type RoomEvent = 'position' | 'pulse' | 'room';
-export type Listener = (event: RoomEvent, data: string) => void;
+/**
+ * `closed`: the room is gone while listened to (Redis came back without it); the stream ends, and
+ * the follower's reconnect meets the 404 that says the room closed.
+ */
+export type Listener = (event: RoomEvent | 'closed', data: string) => void;
 export type PublishResult = 'ok' | 'unknown-room' | 'wrong-key';
 
 /** The room store's backing (Redis) is gone or did not answer in time: a 503, never a hang. */
