@@ -119,6 +119,8 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 		return connecting;
 	};
 	const connecting = Promise.all([connect(client), connect(subscriber)]).then(() => undefined);
+	// Every use awaits it through timed(); this keeps a failed start from being an unhandled rejection.
+	connecting.catch(() => {});
 
 	async function timed<T>(operation: () => Promise<T>): Promise<T> {
 		let timer: NodeJS.Timeout | undefined;
