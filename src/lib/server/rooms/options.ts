@@ -2,7 +2,7 @@
 import { getEmulator } from '../emulator/instance';
 import { presenterKeyHeader, presenterKeyMatches } from '../emulator/presenter';
 import type { RoomHttpOptions } from './http';
-import { getRooms } from './rooms';
+import { getRooms } from './instance';
 
 export function roomOptions(origin: string): RoomHttpOptions {
 	return {

@@ -32,7 +32,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 	});
 
 async function open(opts = options()) {
-	const response = openRoom(
+	const response = await openRoom(
 		new Request(`${origin}/rooms`, { method: 'POST', headers: { origin } }),
 		opts
 	);
@@ -68,7 +68,7 @@ describe('follow rooms', () => {
 		const opts = options();
 		const { room, key } = await open(opts);
 		const abort = new AbortController();
-		const stream = roomEvents(
+		const stream = await roomEvents(
 			new Request(`${origin}/rooms/${room}/events`, { signal: abort.signal }),
 			room,
 			opts
@@ -86,10 +86,10 @@ describe('follow rooms', () => {
 			{ event: 'room', data: { listeners: 1 } },
 			{ event: 'position', data: position }
 		]);
-		expect(opts.rooms.listeners(room)).toBe(0);
+		expect(await opts.rooms.listeners(room)).toBe(0);
 		// A late follower gets the newest position at once.
 		const late = await readEvents(
-			roomEvents(new Request(`${origin}/rooms/${room}/events`), room, opts),
+			await roomEvents(new Request(`${origin}/rooms/${room}/events`), room, opts),
 			1
 		);
 		expect(late[0]).toEqual({ event: 'position', data: position });
@@ -116,7 +116,7 @@ describe('follow rooms', () => {
 	});
 
 	it('needs the presenter key to open a room when the server needs one', async () => {
-		const refused = openRoom(
+		const refused = await openRoom(
 			new Request(`${origin}/rooms`, { method: 'POST', headers: { origin } }),
 			options(new Rooms(), false)
 		);
@@ -148,7 +148,11 @@ describe('follow rooms', () => {
 			opts
 		);
 		expect(text.status).toBe(415);
-		const unknown = roomEvents(new Request(`${origin}/rooms/zzzzzzzz/events`), 'zzzzzzzz', opts);
+		const unknown = await roomEvents(
+			new Request(`${origin}/rooms/zzzzzzzz/events`),
+			'zzzzzzzz',
+			opts
+		);
 		expect(unknown.status).toBe(404);
 		expect((await unknown.json()).error).toContain('Ask the presenter');
 	});
@@ -167,7 +171,7 @@ describe('follow rooms', () => {
 		await mark('b'.repeat(16), 'done');
 		await mark('c'.repeat(16), 'stuck');
 		await mark('c'.repeat(16), 'clear');
-		expect(opts.rooms.counts(room)).toEqual({
+		expect(await opts.rooms.counts(room)).toEqual({
 			'client-credentials/request-token': { done: 2, stuck: 0 }
 		});
 		expect((await mark('short', 'done')).status).toBe(400);
@@ -177,23 +181,23 @@ describe('follow rooms', () => {
 	it('caps the rooms and drops idle ones', async () => {
 		let now = 0;
 		const rooms = new Rooms({ now: () => now, maxRooms: 1, idleMs: 1000 });
-		const first = rooms.create()!;
-		expect(rooms.create()).toBeUndefined();
+		const first = (await rooms.create())!;
+		expect(await rooms.create()).toBeUndefined();
 		now = 2000;
-		expect(rooms.has(first.id)).toBe(false);
-		expect(rooms.create()).toBeDefined();
+		expect(await rooms.has(first.id)).toBe(false);
+		expect(await rooms.create()).toBeDefined();
 	});
 
 	it('draws the follow link as a QR code', async () => {
 		const opts = options();
 		const { room } = await open(opts);
-		const qr = roomQr(
+		const qr = await roomQr(
 			new URL(`${origin}/rooms/${room}/qr.svg?flow=client-credentials`),
 			room,
 			opts
 		);
 		expect(qr.headers.get('content-type')).toBe('image/svg+xml');
 		expect(await qr.text()).toMatch(/^<svg[^>]*viewBox/);
-		expect(roomQr(new URL(`${origin}/rooms/${room}/qr.svg`), room, opts).status).toBe(400);
+		expect((await roomQr(new URL(`${origin}/rooms/${room}/qr.svg`), room, opts)).status).toBe(400);
 	});
 });

@@ -3,13 +3,23 @@
  * room holds the presenter's newest position and the room pulse, and pushes both to every
  * listener (the server-sent-events route). Only the holder of the room key publishes; the server
  * keeps the key's SHA-256 alone. Room traffic is positions (run records: never a secret) and
- * anonymous counts. In memory, bounded: rooms, listeners per room and pulse marks are capped, and
- * a room nobody published to or listened to for `idleMs` is dropped.
+ * anonymous counts. This store is one process's memory, bounded: rooms, listeners per room and
+ * pulse marks are capped, and a room nobody published to or listened to for `idleMs` is dropped.
+ * Its methods are async only to share RoomStore's shape with the Redis store; none waits.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Position, PulseCounts, PulseMark } from '$lib/flows/follow';
+import {
+	digest,
+	maxPulseSteps,
+	newRoomId,
+	newRoomKey,
+	type Listener,
+	type PublishResult,
+	type RoomStore
+} from './room-store';
 
-export type Listener = (event: 'position' | 'pulse' | 'room', data: string) => void;
+export { followerIdPattern, type Listener, type PublishResult } from './room-store';
 
 export interface RoomsOptions {
 	now?: () => number;
@@ -28,18 +38,7 @@ interface Room {
 	lastActive: number;
 }
 
-export type PublishResult = 'ok' | 'unknown-room' | 'wrong-key';
-
-const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-function digest(value: string): Buffer {
-	return createHash('sha256').update(value).digest();
-}
-
-/** The key a follower's tab names itself by in the pulse: random, 16 to 64 URL-safe characters. */
-export const followerIdPattern = /^[\w-]{16,64}$/;
-
-export class Rooms {
+export class Rooms implements RoomStore {
 	readonly #rooms = new Map<string, Room>();
 	readonly #now: () => number;
 	readonly maxRooms: number;
@@ -57,14 +56,13 @@ export class Rooms {
 		return this.#rooms.size;
 	}
 
-	/** A new room: its name (for the follow link) and its key (for the presenter alone). */
-	create(): { id: string; key: string } | undefined {
+	async create(): Promise<{ id: string; key: string } | undefined> {
 		this.#sweep();
 		if (this.#rooms.size >= this.maxRooms) return undefined;
 		let id: string;
-		do id = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
+		do id = newRoomId();
 		while (this.#rooms.has(id));
-		const key = randomBytes(24).toString('base64url');
+		const key = newRoomKey();
 		this.#rooms.set(id, {
 			keyHash: digest(key),
 			listeners: new Set(),
@@ -74,21 +72,19 @@ export class Rooms {
 		return { id, key };
 	}
 
-	has(id: string): boolean {
+	async has(id: string): Promise<boolean> {
 		return this.#live(id) !== undefined;
 	}
 
 	/** Does `key` drive room `id`? Compared in constant time. */
-	holdsKey(id: string, key: string | null): boolean {
-		const room = this.#live(id);
-		return room !== undefined && key !== null && timingSafeEqual(digest(key), room.keyHash);
+	#holdsKey(room: Room, key: string | null): boolean {
+		return key !== null && timingSafeEqual(digest(key), room.keyHash);
 	}
 
-	/** The presenter's new position, pushed to every listener. */
-	publish(id: string, key: string | null, position: Position): PublishResult {
+	async publish(id: string, key: string | null, position: Position): Promise<PublishResult> {
 		const room = this.#live(id);
 		if (!room) return 'unknown-room';
-		if (!this.holdsKey(id, key)) return 'wrong-key';
+		if (!this.#holdsKey(room, key)) return 'wrong-key';
 		room.position = position;
 		room.lastActive = this.#now();
 		const data = JSON.stringify(position);
@@ -96,18 +92,14 @@ export class Rooms {
 		return 'ok';
 	}
 
-	/**
-	 * Adds a listener, which gets the room's newest position and pulse at once: the function that
-	 * removes it, or why it could not be added.
-	 */
-	listen(id: string, listener: Listener): (() => void) | 'unknown-room' | 'full' {
+	async listen(id: string, listener: Listener): Promise<(() => void) | 'unknown-room' | 'full'> {
 		const room = this.#live(id);
 		if (!room) return 'unknown-room';
 		if (room.listeners.size >= this.maxListeners) return 'full';
 		room.listeners.add(listener);
 		room.lastActive = this.#now();
 		if (room.position) listener('position', JSON.stringify(room.position));
-		listener('pulse', JSON.stringify(this.counts(id)));
+		listener('pulse', JSON.stringify(this.#counts(room)));
 		this.#tellListeners(room);
 		return () => {
 			if (!room.listeners.delete(listener)) return;
@@ -116,19 +108,16 @@ export class Rooms {
 		};
 	}
 
-	/** How many listen to room `id` now. */
-	listeners(id: string): number {
+	async listeners(id: string): Promise<number> {
 		return this.#live(id)?.listeners.size ?? 0;
 	}
 
-	/** A follower marks a step Done or Stuck (or clears its mark); every listener gets the counts. */
-	mark(id: string, follower: string, step: string, mark: PulseMark): boolean {
+	async mark(id: string, follower: string, step: string, mark: PulseMark): Promise<boolean> {
 		const room = this.#live(id);
 		if (!room) return false;
 		let marks = room.pulse.get(step);
 		if (!marks) {
-			// A pulse per step of the four flows is a few dozen keys; more is not a class.
-			if (room.pulse.size >= 64) return false;
+			if (room.pulse.size >= maxPulseSteps) return false;
 			marks = new Map();
 			room.pulse.set(step, marks);
 		}
@@ -136,15 +125,19 @@ export class Rooms {
 		else if (marks.size < this.maxListeners || marks.has(follower)) marks.set(follower, mark);
 		else return false;
 		room.lastActive = this.#now();
-		const data = JSON.stringify(this.counts(id));
+		const data = JSON.stringify(this.#counts(room));
 		for (const listener of room.listeners) listener('pulse', data);
 		return true;
 	}
 
-	/** The pulse: per step, how many followers are done and how many are stuck. */
-	counts(id: string): PulseCounts {
+	async counts(id: string): Promise<PulseCounts> {
+		const room = this.#live(id);
+		return room ? this.#counts(room) : {};
+	}
+
+	#counts(room: Room): PulseCounts {
 		const counts: PulseCounts = {};
-		for (const [step, marks] of this.#live(id)?.pulse ?? []) {
+		for (const [step, marks] of room.pulse) {
 			const entry = { done: 0, stuck: 0 };
 			for (const mark of marks.values()) entry[mark]++;
 			counts[step] = entry;
@@ -170,12 +163,4 @@ export class Rooms {
 	#sweep(): void {
 		for (const id of [...this.#rooms.keys()]) this.#live(id);
 	}
-}
-
-let instance: Rooms | undefined;
-
-/** The server's one set of rooms. */
-export function getRooms(): Rooms {
-	instance ??= new Rooms();
-	return instance;
 }

@@ -34,7 +34,7 @@ const opTimeoutMs = 1500;
 const maxRuns = 64;
 
 /** The URL without its password, for log lines. */
-function safeUrl(url: string): string {
+export function safeUrl(url: string): string {
 	try {
 		const parsed = new URL(url);
 		parsed.password = '';
