@@ -4,7 +4,7 @@
  * a lost Redis gives Spotify-shaped 503s and recovers. Skipped locally when redis-server is
  * missing; under CI=true a missing redis-server fails.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,35 +12,10 @@ import { defaultConfig } from '../config';
 import { createEmulator } from '../index';
 import { nodeListener } from '../node';
 import { createRedisStore } from './redis-store';
+import { freePort, hasRedis, missingRedis, redisRequired, startRedis } from './redis.test-helpers';
 import type { SharedStore } from './shared-store';
 
-const hasRedis = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
-if (!hasRedis && process.env.CI === 'true')
-	throw new Error('redis-server is missing: apt-get install redis-server (.ci/run does)');
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-	const child = spawn(
-		'redis-server',
-		['--port', String(port), '--save', '', '--appendonly', 'no'],
-		{
-			stdio: 'ignore'
-		}
-	);
-	for (let i = 0; i < 100; i++) {
-		const ping = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
-		if (ping.stdout?.trim() === 'PONG') return child;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	throw new Error('redis-server did not start');
-}
+if (!hasRedis && redisRequired) throw new Error(missingRedis);
 
 const demo = defaultConfig().apps[0];
 const basic = `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString('base64')}`;
