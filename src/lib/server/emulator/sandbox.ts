@@ -80,30 +80,58 @@ const barelyUsedToEvictMs = 60_000;
 
 type BaseContext = Omit<EmulatorContext, 'store' | 'sandboxId' | 'sandboxes'>;
 
+/**
+ * On Redis, one request's view of what every instance must agree on (shared/registry.ts). Reads
+ * not fetched yet answer as absent, and the request runs again once they are.
+ */
+export interface SandboxRegistry {
+	/** The presenter's redirect URIs of demo apps, by client_id. */
+	redirectUris(): Record<string, string[]>;
+	setRedirectUris(clientId: string, uris: string[]): void;
+}
+
+/** On Redis: each sandbox's store as one request sees it, and the settings every sandbox shares. */
+export interface SharedSandboxes {
+	storeFor(id: string): EmulatorStore;
+	registry: SandboxRegistry;
+}
+
 export class Sandboxes {
 	readonly default: EmulatorContext;
 	readonly #base: BaseContext;
 	/** In order of last use, oldest first: a Map keeps insertion order, and use re-inserts. */
 	readonly #boxes = new Map<string, Box>();
-	/** On Redis (shared/), one request's view of a sandbox's store; unset, a new memory store. */
-	readonly #storeFor: ((id: string) => EmulatorStore) | undefined;
+	/** On Redis (shared/), one request's view of every sandbox; unset, each is in memory here. */
+	readonly #shared: SharedSandboxes | undefined;
 
-	constructor(
-		base: BaseContext,
-		defaultStore: EmulatorStore,
-		storeFor?: (id: string) => EmulatorStore
-	) {
+	constructor(base: BaseContext, defaultStore: EmulatorStore, shared?: SharedSandboxes) {
 		this.#base = base;
-		this.#storeFor = storeFor;
+		this.#shared = shared;
 		this.default = { ...base, store: defaultStore, sandboxId: null, sandboxes: this };
+		// The presenter's redirect URIs, as another instance may have set them, for sandboxes made now.
+		if (shared)
+			for (const [clientId, uris] of Object.entries(shared.registry.redirectUris())) {
+				const seed = base.config.apps.find((app) => app.clientId === clientId);
+				if (seed) seed.redirectUris = [...uris];
+			}
 		this.#seed(this.default);
 	}
 
 	/** A shared store is seeded once, by whichever instance meets it first (no seeded app in it). */
 	#seed(ctx: EmulatorContext): void {
 		const first = ctx.config.apps[0];
-		if (this.#storeFor && first && ctx.store.apps.get(first.clientId)) return;
+		if (this.#shared && first && ctx.store.apps.get(first.clientId)) return;
 		seedApps(ctx);
+	}
+
+	/** On Redis, a sandbox made before the presenter's redirect-URI change follows it when used. */
+	#follow(ctx: EmulatorContext): void {
+		if (!this.#shared) return;
+		for (const [clientId, uris] of Object.entries(this.#shared.registry.redirectUris())) {
+			const app = ctx.store.apps.get(clientId);
+			if (app?.seeded && app.redirectUris.join(' ') !== uris.join(' '))
+				app.redirectUris = [...uris];
+		}
 	}
 
 	get size(): number {
@@ -142,7 +170,7 @@ export class Sandboxes {
 		const ctx: EmulatorContext = {
 			...this.#base,
 			store:
-				this.#storeFor?.(id) ??
+				this.#shared?.storeFor(id) ??
 				createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
 			sandboxId: id,
 			sandboxes: this
@@ -154,6 +182,12 @@ export class Sandboxes {
 
 	/** Which sandbox serves `request` (at `path` under the mount, or null outside it). */
 	resolve(request: EmuRequest, path: string | null): Resolved {
+		const resolved = this.#resolve(request, path);
+		if ('ctx' in resolved) this.#follow(resolved.ctx);
+		return resolved;
+	}
+
+	#resolve(request: EmuRequest, path: string | null): Resolved {
 		const fallback = (viaDefault: boolean): Resolved => ({
 			ctx: this.default,
 			cookies: [],
@@ -204,6 +238,8 @@ export class Sandboxes {
 		const seed = this.#base.config.apps.find((app) => app.clientId === clientId);
 		if (!seed) return false;
 		seed.redirectUris = [...uris];
+		// On Redis, for every instance: each sandbox follows it when next used (#follow).
+		this.#shared?.registry.setRedirectUris(clientId, uris);
 		for (const ctx of this.all()) {
 			const app = ctx.store.apps.get(clientId);
 			if (app?.seeded) app.redirectUris = [...uris];

@@ -5,6 +5,7 @@
  * missing; under CI=true a missing redis-server fails.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +178,60 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 		expect(ok).toHaveLength(1);
 		expect(ok[0].refresh_token).toBeTruthy();
 		expect(ok[0].refresh_token).not.toBe(refresh_token);
+	});
+
+	/** A browser's own sandbox: the cookie the site sets (32 random base64url characters). */
+	const sandboxCookie = () => `grantwalk_sandbox=${randomBytes(24).toString('base64url')}`;
+
+	const control = (base: string, path: string, body?: unknown, cookie?: string) =>
+		fetch(`${base}/control${path}`, {
+			method: body === undefined ? 'GET' : 'POST',
+			headers: {
+				...(body !== undefined && { 'content-type': 'application/json' }),
+				...(cookie && { cookie })
+			},
+			...(body !== undefined && { body: JSON.stringify(body) })
+		});
+
+	/** Where /authorize sends the demo user of `cookie`'s sandbox for this redirect URI. */
+	async function outcome(base: string, cookie: string, redirect: string) {
+		const authorize = new URL(`${base}/accounts/authorize`);
+		for (const [key, value] of Object.entries({
+			client_id: demo.clientId,
+			response_type: 'code',
+			redirect_uri: redirect,
+			state: 'st'
+		}))
+			authorize.searchParams.set(key, value);
+		const response = await control(
+			base,
+			'/authorize',
+			{ url: authorize.href, username: 'demo', decision: 'agree' },
+			cookie
+		);
+		return ((await response.json()) as { outcome: string }).outcome;
+	}
+
+	it('shares the presenter’s redirect-URI change: sandboxes made before and after, on either instance, follow it', async () => {
+		const moved = 'http://127.0.0.1:9999/moved';
+		const before = sandboxCookie();
+		expect(await outcome(bases[1], before, moved)).toBe('page');
+		const changed = await control(bases[0], '/shared/redirect-uris', {
+			client_id: demo.clientId,
+			redirect_uris: [redirectUri, moved]
+		});
+		expect(changed.status).toBe(200);
+		// The sandbox made before the change, at the instance that did not make it.
+		expect(await outcome(bases[1], before, moved)).toBe('redirect');
+		expect(await outcome(bases[0], before, moved)).toBe('redirect');
+		// A sandbox made after it, and the default sandbox.
+		expect(await outcome(bases[1], sandboxCookie(), moved)).toBe('redirect');
+		expect(await outcome(bases[1], '', moved)).toBe('redirect');
+		await control(bases[1], '/shared/redirect-uris', {
+			client_id: demo.clientId,
+			redirect_uris: [redirectUri]
+		});
+		expect(await outcome(bases[0], before, moved)).toBe('page');
 	});
 
 	it('answers 503 in Spotify’s shapes while Redis is gone, logs it, and recovers', async () => {
