@@ -85,7 +85,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 						handleIn(
 							new Sandboxes(base, txn.store('default'), {
 								storeFor: (id) => txn.store(id),
-								registry: txnRegistry(txn)
+								registry: txnRegistry(txn, config.sandboxIdleSeconds * 1000)
 							}),
 							request
 						)

@@ -80,21 +80,38 @@ const barelyUsedToEvictMs = 60_000;
 
 type BaseContext = Omit<EmulatorContext, 'store' | 'sandboxId' | 'sandboxes'>;
 
+/** An attendee sandbox as the shared registry holds it (shared/registry.ts). */
+export interface SandboxEntry {
+	lastUsed: number;
+	uses: number;
+}
+
 /**
  * On Redis, one request's view of what every instance must agree on (shared/registry.ts). Reads
- * not fetched yet answer as absent, and the request runs again once they are.
+ * not fetched yet answer as absent; `fetched()` says whether any were, and the request runs again.
  */
 export interface SandboxRegistry {
+	fetched(): boolean;
 	/** The presenter's redirect URIs of demo apps, by client_id. */
 	redirectUris(): Record<string, string[]>;
 	setRedirectUris(clientId: string, uris: string[]): void;
+	entry(id: string): SandboxEntry | undefined;
+	/** Every attendee sandbox, on every instance. */
+	entries(): [string, SandboxEntry][];
+	touch(id: string, entry: SandboxEntry): void;
+	/** Counts a sandbox made, so that two made at once on two instances conflict. */
+	made(): void;
+	forget(id: string): void;
 }
 
-/** On Redis: each sandbox's store as one request sees it, and the settings every sandbox shares. */
+/** On Redis: each sandbox's store as one request sees it, and the registry of all of them. */
 export interface SharedSandboxes {
 	storeFor(id: string): EmulatorStore;
 	registry: SandboxRegistry;
 }
+
+/** On Redis, a sandbox's use is written down again at most this often (or while barely used). */
+const touchEveryMs = 60_000;
 
 export class Sandboxes {
 	readonly default: EmulatorContext;
@@ -158,6 +175,7 @@ export class Sandboxes {
 	 * all `maxSandboxes` are in use and none is idle enough to make room.
 	 */
 	open(id: string): EmulatorContext | null {
+		if (this.#shared) return this.#openShared(id, this.#shared);
 		const now = this.#base.clock.now();
 		this.#forgetIdle(now);
 		const box = this.#boxes.get(id);
@@ -169,13 +187,53 @@ export class Sandboxes {
 		if (this.#boxes.size >= this.#base.config.maxSandboxes && !this.#makeRoom(now)) return null;
 		const ctx: EmulatorContext = {
 			...this.#base,
-			store:
-				this.#shared?.storeFor(id) ??
-				createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
+			store: createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
 			sandboxId: id,
 			sandboxes: this
 		};
 		this.#seed(ctx);
+		this.#boxes.set(id, { ctx, lastUsed: now, uses: 1 });
+		return ctx;
+	}
+
+	/**
+	 * `open` on Redis: the registry, not this request's map, says which sandboxes exist, so the cap
+	 * holds across instances. Every sandbox made counts itself (registry.made), so two instances
+	 * making the last free one at once conflict, and the one that runs again finds it taken.
+	 */
+	#openShared(id: string, shared: SharedSandboxes): EmulatorContext | null {
+		const now = this.#base.clock.now();
+		const { registry } = shared;
+		const ctx: EmulatorContext = {
+			...this.#base,
+			store: shared.storeFor(id),
+			sandboxId: id,
+			sandboxes: this
+		};
+		const entry = registry.entry(id);
+		// Not fetched yet: the request runs again once it is, without scanning for nothing.
+		if (!registry.fetched()) return ctx;
+		if (entry) {
+			if (entry.uses <= 2 || now - entry.lastUsed >= touchEveryMs)
+				registry.touch(id, { lastUsed: now, uses: entry.uses + 1 });
+			this.#seed(ctx);
+			this.#boxes.set(id, { ctx, lastUsed: now, uses: entry.uses + 1 });
+			return ctx;
+		}
+		const entries = registry.entries();
+		if (!registry.fetched()) return ctx;
+		if (entries.length >= this.#base.config.maxSandboxes) {
+			const idle = entries
+				.sort(([, a], [, b]) => a.lastUsed - b.lastUsed)
+				.find(([, box]) => evictable(box, now));
+			if (!idle) return null;
+			registry.forget(idle[0]);
+		}
+		registry.made();
+		registry.touch(id, { lastUsed: now, uses: 1 });
+		// A sandbox forgotten (evicted, or reset by the presenter) starts empty, as in memory.
+		ctx.store.clear();
+		seedApps(ctx);
 		this.#boxes.set(id, { ctx, lastUsed: now, uses: 1 });
 		return ctx;
 	}
@@ -225,6 +283,9 @@ export class Sandboxes {
 
 	/** Forgets every attendee sandbox and resets the default one: the presenter's reset. */
 	resetAll(): void {
+		// On Redis, every instance's: each sandbox's records go when a browser next uses it.
+		if (this.#shared)
+			for (const [id] of this.#shared.registry.entries()) this.#shared.registry.forget(id);
 		this.#boxes.clear();
 		this.default.store.clear();
 		seedApps(this.default);
@@ -268,14 +329,19 @@ export class Sandboxes {
 
 	#makeRoom(now: number): boolean {
 		for (const [id, box] of this.#boxes) {
-			const idle = now - box.lastUsed;
-			if (idle >= idleToEvictMs || (box.uses <= 2 && idle >= barelyUsedToEvictMs)) {
+			if (evictable(box, now)) {
 				this.#boxes.delete(id);
 				return true;
 			}
 		}
 		return false;
 	}
+}
+
+/** May this sandbox make room for a new one when every sandbox is taken? */
+function evictable(box: { lastUsed: number; uses: number }, now: number): boolean {
+	const idle = now - box.lastUsed;
+	return idle >= idleToEvictMs || (box.uses <= 2 && idle >= barelyUsedToEvictMs);
 }
 
 /** The emulator's own pages, opened in a browser without a sandbox yet, get one. */

@@ -4,7 +4,7 @@
  * a lost Redis gives Spotify-shaped 503s and recovers. Skipped locally when redis-server is
  * missing; under CI=true a missing redis-server fails.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +29,7 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 	const servers: Server[] = [];
 	const bases: string[] = [];
 	const logs: string[] = [];
+	const configs: ReturnType<typeof defaultConfig>[] = [];
 	let turn = 0;
 	/** Round robin: each call goes to the other instance. */
 	const next = () => bases[turn++ % bases.length];
@@ -44,6 +45,7 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 			stores.push(store);
 			const config = defaultConfig();
 			config.control = true;
+			configs.push(config);
 			const server = createServer(
 				nodeListener(createEmulator({ config, shared: store }), 'http://127.0.0.1')
 			);
@@ -232,6 +234,46 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 			redirect_uris: [redirectUri]
 		});
 		expect(await outcome(bases[0], before, moved)).toBe('page');
+	});
+
+	/** Opens the sandbox of `cookie` at `base`: 200, or 503 when every sandbox is taken. */
+	const openSandbox = async (base: string, cookie: string) =>
+		(await control(base, '/sandbox', undefined, cookie)).status;
+
+	it('caps the attendee sandboxes across instances, made one by one or all at once', async () => {
+		spawnSync('redis-cli', ['-p', String(redisPort), 'flushall']);
+		for (const config of configs) config.maxSandboxes = 3;
+		try {
+			const cookies = [sandboxCookie(), sandboxCookie(), sandboxCookie()];
+			const made = [];
+			for (const cookie of cookies) made.push(await openSandbox(next(), cookie));
+			expect(made).toEqual([200, 200, 200]);
+			// The three are taken, on both instances; they stay usable at either.
+			expect(await openSandbox(bases[0], sandboxCookie())).toBe(503);
+			expect(await openSandbox(bases[1], sandboxCookie())).toBe(503);
+			for (const cookie of cookies) expect(await openSandbox(next(), cookie)).toBe(200);
+
+			spawnSync('redis-cli', ['-p', String(redisPort), 'flushall']);
+			const racing = await Promise.all(
+				Array.from({ length: 8 }, () => openSandbox(next(), sandboxCookie()))
+			);
+			expect(racing.filter((status) => status === 200)).toHaveLength(3);
+			expect(racing.filter((status) => status === 503)).toHaveLength(5);
+		} finally {
+			for (const config of configs) config.maxSandboxes = defaultConfig().maxSandboxes;
+		}
+	});
+
+	it('resets every sandbox on every instance with the presenter’s reset', async () => {
+		const cookie = sandboxCookie();
+		const app = await control(bases[0], '/apps', { name: 'Mine' }, cookie);
+		const { client_id } = (await app.json()) as { client_id: string };
+		const clock = () =>
+			control(bases[1], '/rate-limit', { client_id, seconds: 1 }, cookie).then((r) => r.status);
+		expect(await clock()).toBe(200);
+		expect((await control(bases[1], '/reset', { everything: true })).status).toBe(200);
+		expect(await clock()).toBe(400);
+		expect(await openSandbox(bases[0], cookie)).toBe(200);
 	});
 
 	it('answers 503 in Spotify’s shapes while Redis is gone, logs it, and recovers', async () => {
