@@ -10,7 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
-import { createEmulator } from '../index';
+import { runLab } from '../../labs/run-lab';
+import { createEmulator, type Emulator } from '../index';
 import { nodeListener } from '../node';
 import { createRedisStore } from './redis-store';
 import { freePort, hasRedis, missingRedis, redisRequired, startRedis } from './redis.test-helpers';
@@ -30,6 +31,7 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 	const bases: string[] = [];
 	const logs: string[] = [];
 	const configs: ReturnType<typeof defaultConfig>[] = [];
+	const emulators: Emulator[] = [];
 	let turn = 0;
 	/** Round robin: each call goes to the other instance. */
 	const next = () => bases[turn++ % bases.length];
@@ -46,9 +48,9 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 			const config = defaultConfig();
 			config.control = true;
 			configs.push(config);
-			const server = createServer(
-				nodeListener(createEmulator({ config, shared: store }), 'http://127.0.0.1')
-			);
+			const emulator = createEmulator({ config, shared: store });
+			emulators.push(emulator);
+			const server = createServer(nodeListener(emulator, 'http://127.0.0.1'));
 			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 			servers.push(server);
 			bases.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/emulator`);
@@ -274,6 +276,29 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 		expect((await control(bases[1], '/reset', { everything: true })).status).toBe(200);
 		expect(await clock()).toBe(400);
 		expect(await openSandbox(bases[0], cookie)).toBe(200);
+	});
+
+	it('runs an attack lab whole at either instance, leaving nothing on Redis', async () => {
+		const keys = () =>
+			spawnSync('redis-cli', ['-p', String(redisPort), 'dbsize'], {
+				encoding: 'utf8'
+			}).stdout.trim();
+		// Any request first, so that the default sandbox is seeded before counting.
+		expect(await openSandbox(bases[0], '')).toBe(200);
+		const before = keys();
+		for (const emulator of emulators) {
+			const run = await runLab('code-replay', null, {
+				sandboxes: emulator.sandboxes,
+				origin: 'http://127.0.0.1:5173'
+			});
+			expect(run.verdict.outcome).toBe('succeeded');
+			const blocked = await runLab('code-replay', 'single-use-codes', {
+				sandboxes: emulator.sandboxes,
+				origin: 'http://127.0.0.1:5173'
+			});
+			expect(blocked.verdict.outcome).toBe('blocked');
+		}
+		expect(keys()).toBe(before);
 	});
 
 	it('answers 503 in Spotify’s shapes while Redis is gone, logs it, and recovers', async () => {
