@@ -72,7 +72,8 @@ function roundRobinProxy(ports: number[], log: Forwarded[]): Server {
 
 test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 	// One Redis and two instances for the file: its tests run one after another in one worker.
-	test.describe.configure({ mode: 'default' });
+	// Each request here costs a hop and a few Redis round trips more, beside the other workers.
+	test.describe.configure({ mode: 'default', timeout: 90_000 });
 	test.skip(!hasRedis && !redisRequired, missingRedis);
 
 	let redis: ChildProcess | undefined;
