@@ -171,11 +171,13 @@ test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 		expect(usedBy).not.toBe(issuedBy);
 	});
 
-	test('PKCE: verifier, login and consent, exchange and refresh across instances', async ({
+	test('PKCE, seeded: verifier, login and consent, exchange and refresh across instances', async ({
 		browser
 	}) => {
 		const { page, since } = await browse(browser);
-		await openFlow(page, 'authorization-code-pkce');
+		// A seeded run: its code and tokens are derived from the seed, whichever instance issues them.
+		await openFlow(page, 'authorization-code-pkce', '?seed=two-instances');
+		await expect(page.getByTestId('seed-badge')).toContainText('two-instances');
 		await expectStep(page, 1, 7, 'Create a code verifier and challenge');
 		await nextByKey(page);
 		await nextByKey(page);
