@@ -231,9 +231,10 @@ describe.skipIf(!hasRedis)('emulator state on Redis, two instances', () => {
 		// A sandbox made after it, and the default sandbox.
 		expect(await outcome(bases[1], sandboxCookie(), moved)).toBe('redirect');
 		expect(await outcome(bases[1], '', moved)).toBe('redirect');
+		// Back to the demo app's own (demo is a fresh copy of the default configuration).
 		await control(bases[1], '/shared/redirect-uris', {
 			client_id: demo.clientId,
-			redirect_uris: [redirectUri]
+			redirect_uris: demo.redirectUris
 		});
 		expect(await outcome(bases[0], before, moved)).toBe('page');
 	});
