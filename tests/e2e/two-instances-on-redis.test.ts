@@ -26,6 +26,11 @@ import {
 	openFlow
 } from './explorer';
 
+if (!hasRedis && !redisRequired)
+	console.warn(
+		`Skipping the two-instance walk (tests/e2e/two-instances-on-redis.test.ts): ${missingRedis}`
+	);
+
 interface Forwarded {
 	method: string;
 	path: string;
