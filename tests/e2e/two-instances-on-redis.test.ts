@@ -75,6 +75,19 @@ function roundRobinProxy(ports: number[], log: Forwarded[]): Server {
 	});
 }
 
+/** Polls `url` until it answers 200 (an instance's emulator once it has reached Redis). */
+async function untilAnswered(url: string): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		const status = await fetch(url).then(
+			(response) => response.status,
+			() => 0
+		);
+		if (status === 200) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`${url} never answered 200`);
+}
+
 test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 	// One Redis and two instances for the file: its tests run one after another in one worker.
 	// Each request here costs a hop and a few Redis round trips more, beside the other workers.
@@ -96,6 +109,10 @@ test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 		instances.push(
 			...(await Promise.all([0, 1].map(() => spawnServer({ EMULATOR_STORE: store }))))
 		);
+		// Each instance connects to Redis on its first emulator request; on a loaded machine that
+		// can outlast the 1.5 s in which an answer must come (else 503), so wait for both, as a
+		// load balancer's health check would, before the walk.
+		for (const instance of instances) await untilAnswered(`${instance.url}/emulator/control`);
 		proxy = roundRobinProxy(
 			instances.map((instance) => Number(new URL(instance.url).port)),
 			log
