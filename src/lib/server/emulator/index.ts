@@ -10,6 +10,7 @@ import { under } from './paths';
 import { cryptoRandom, type Random } from './random';
 import { route } from './router';
 import { keepInDefault, Sandboxes, sandboxesFull } from './sandbox';
+import { txnRegistry } from './shared/registry';
 import { unavailable, type SharedStore } from './shared/shared-store';
 import { createMemoryStore, type EmulatorStore } from './store';
 import type { EmuRequest, EmuResponse } from './types';
@@ -81,7 +82,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 		? async (request: EmuRequest): Promise<EmuResponse> => {
 				try {
 					return await shared.run((txn) =>
-						handleIn(new Sandboxes(base, txn.store('default'), (id) => txn.store(id)), request)
+						handleIn(
+							new Sandboxes(base, txn.store('default'), {
+								storeFor: (id) => txn.store(id),
+								registry: txnRegistry(txn, config.sandboxIdleSeconds * 1000)
+							}),
+							request
+						)
 					);
 				} catch {
 					const path = under(request.url.pathname, config.mount) ?? '';

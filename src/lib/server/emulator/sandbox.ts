@@ -80,30 +80,75 @@ const barelyUsedToEvictMs = 60_000;
 
 type BaseContext = Omit<EmulatorContext, 'store' | 'sandboxId' | 'sandboxes'>;
 
+/** An attendee sandbox as the shared registry holds it (shared/registry.ts). */
+export interface SandboxEntry {
+	lastUsed: number;
+	uses: number;
+}
+
+/**
+ * On Redis, one request's view of what every instance must agree on (shared/registry.ts). Reads
+ * not fetched yet answer as absent; `fetched()` says whether any were, and the request runs again.
+ */
+export interface SandboxRegistry {
+	fetched(): boolean;
+	/** The presenter's redirect URIs of demo apps, by client_id. */
+	redirectUris(): Record<string, string[]>;
+	setRedirectUris(clientId: string, uris: string[]): void;
+	entry(id: string): SandboxEntry | undefined;
+	/** Every attendee sandbox, on every instance. */
+	entries(): [string, SandboxEntry][];
+	touch(id: string, entry: SandboxEntry): void;
+	/** Counts a sandbox made, so that two made at once on two instances conflict. */
+	made(): void;
+	forget(id: string): void;
+}
+
+/** On Redis: each sandbox's store as one request sees it, and the registry of all of them. */
+export interface SharedSandboxes {
+	storeFor(id: string): EmulatorStore;
+	registry: SandboxRegistry;
+}
+
+/** On Redis, a sandbox's use is written down again at most this often (or while barely used). */
+const touchEveryMs = 60_000;
+
 export class Sandboxes {
 	readonly default: EmulatorContext;
 	readonly #base: BaseContext;
 	/** In order of last use, oldest first: a Map keeps insertion order, and use re-inserts. */
 	readonly #boxes = new Map<string, Box>();
-	/** On Redis (shared/), one request's view of a sandbox's store; unset, a new memory store. */
-	readonly #storeFor: ((id: string) => EmulatorStore) | undefined;
+	/** On Redis (shared/), one request's view of every sandbox; unset, each is in memory here. */
+	readonly #shared: SharedSandboxes | undefined;
 
-	constructor(
-		base: BaseContext,
-		defaultStore: EmulatorStore,
-		storeFor?: (id: string) => EmulatorStore
-	) {
+	constructor(base: BaseContext, defaultStore: EmulatorStore, shared?: SharedSandboxes) {
 		this.#base = base;
-		this.#storeFor = storeFor;
+		this.#shared = shared;
 		this.default = { ...base, store: defaultStore, sandboxId: null, sandboxes: this };
+		// The presenter's redirect URIs, as another instance may have set them, for sandboxes made now.
+		if (shared)
+			for (const [clientId, uris] of Object.entries(shared.registry.redirectUris())) {
+				const seed = base.config.apps.find((app) => app.clientId === clientId);
+				if (seed) seed.redirectUris = [...uris];
+			}
 		this.#seed(this.default);
 	}
 
 	/** A shared store is seeded once, by whichever instance meets it first (no seeded app in it). */
 	#seed(ctx: EmulatorContext): void {
 		const first = ctx.config.apps[0];
-		if (this.#storeFor && first && ctx.store.apps.get(first.clientId)) return;
+		if (this.#shared && first && ctx.store.apps.get(first.clientId)) return;
 		seedApps(ctx);
+	}
+
+	/** On Redis, a sandbox made before the presenter's redirect-URI change follows it when used. */
+	#follow(ctx: EmulatorContext): void {
+		if (!this.#shared) return;
+		for (const [clientId, uris] of Object.entries(this.#shared.registry.redirectUris())) {
+			const app = ctx.store.apps.get(clientId);
+			if (app?.seeded && app.redirectUris.join(' ') !== uris.join(' '))
+				app.redirectUris = [...uris];
+		}
 	}
 
 	get size(): number {
@@ -130,6 +175,7 @@ export class Sandboxes {
 	 * all `maxSandboxes` are in use and none is idle enough to make room.
 	 */
 	open(id: string): EmulatorContext | null {
+		if (this.#shared) return this.#openShared(id, this.#shared);
 		const now = this.#base.clock.now();
 		this.#forgetIdle(now);
 		const box = this.#boxes.get(id);
@@ -141,9 +187,7 @@ export class Sandboxes {
 		if (this.#boxes.size >= this.#base.config.maxSandboxes && !this.#makeRoom(now)) return null;
 		const ctx: EmulatorContext = {
 			...this.#base,
-			store:
-				this.#storeFor?.(id) ??
-				createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
+			store: createMemoryStore(() => this.#base.clock.now(), this.#base.config.sandboxCaps),
 			sandboxId: id,
 			sandboxes: this
 		};
@@ -152,8 +196,56 @@ export class Sandboxes {
 		return ctx;
 	}
 
+	/**
+	 * `open` on Redis: the registry, not this request's map, says which sandboxes exist, so the cap
+	 * holds across instances. Every sandbox made counts itself (registry.made), so two instances
+	 * making the last free one at once conflict, and the one that runs again finds it taken.
+	 */
+	#openShared(id: string, shared: SharedSandboxes): EmulatorContext | null {
+		const now = this.#base.clock.now();
+		const { registry } = shared;
+		const ctx: EmulatorContext = {
+			...this.#base,
+			store: shared.storeFor(id),
+			sandboxId: id,
+			sandboxes: this
+		};
+		const entry = registry.entry(id);
+		// Not fetched yet: the request runs again once it is, without scanning for nothing.
+		if (!registry.fetched()) return ctx;
+		if (entry) {
+			if (entry.uses <= 2 || now - entry.lastUsed >= touchEveryMs)
+				registry.touch(id, { lastUsed: now, uses: entry.uses + 1 });
+			this.#seed(ctx);
+			this.#boxes.set(id, { ctx, lastUsed: now, uses: entry.uses + 1 });
+			return ctx;
+		}
+		const entries = registry.entries();
+		if (!registry.fetched()) return ctx;
+		if (entries.length >= this.#base.config.maxSandboxes) {
+			const idle = entries
+				.sort(([, a], [, b]) => a.lastUsed - b.lastUsed)
+				.find(([, box]) => evictable(box, now));
+			if (!idle) return null;
+			registry.forget(idle[0]);
+		}
+		registry.made();
+		registry.touch(id, { lastUsed: now, uses: 1 });
+		// A sandbox forgotten (evicted, or reset by the presenter) starts empty, as in memory.
+		ctx.store.clear();
+		seedApps(ctx);
+		this.#boxes.set(id, { ctx, lastUsed: now, uses: 1 });
+		return ctx;
+	}
+
 	/** Which sandbox serves `request` (at `path` under the mount, or null outside it). */
 	resolve(request: EmuRequest, path: string | null): Resolved {
+		const resolved = this.#resolve(request, path);
+		if ('ctx' in resolved) this.#follow(resolved.ctx);
+		return resolved;
+	}
+
+	#resolve(request: EmuRequest, path: string | null): Resolved {
 		const fallback = (viaDefault: boolean): Resolved => ({
 			ctx: this.default,
 			cookies: [],
@@ -191,6 +283,9 @@ export class Sandboxes {
 
 	/** Forgets every attendee sandbox and resets the default one: the presenter's reset. */
 	resetAll(): void {
+		// On Redis, every instance's: each sandbox's records go when a browser next uses it.
+		if (this.#shared)
+			for (const [id] of this.#shared.registry.entries()) this.#shared.registry.forget(id);
 		this.#boxes.clear();
 		this.default.store.clear();
 		seedApps(this.default);
@@ -204,6 +299,8 @@ export class Sandboxes {
 		const seed = this.#base.config.apps.find((app) => app.clientId === clientId);
 		if (!seed) return false;
 		seed.redirectUris = [...uris];
+		// On Redis, for every instance: each sandbox follows it when next used (#follow).
+		this.#shared?.registry.setRedirectUris(clientId, uris);
 		for (const ctx of this.all()) {
 			const app = ctx.store.apps.get(clientId);
 			if (app?.seeded) app.redirectUris = [...uris];
@@ -232,14 +329,19 @@ export class Sandboxes {
 
 	#makeRoom(now: number): boolean {
 		for (const [id, box] of this.#boxes) {
-			const idle = now - box.lastUsed;
-			if (idle >= idleToEvictMs || (box.uses <= 2 && idle >= barelyUsedToEvictMs)) {
+			if (evictable(box, now)) {
 				this.#boxes.delete(id);
 				return true;
 			}
 		}
 		return false;
 	}
+}
+
+/** May this sandbox make room for a new one when every sandbox is taken? */
+function evictable(box: { lastUsed: number; uses: number }, now: number): boolean {
+	const idle = now - box.lastUsed;
+	return idle >= idleToEvictMs || (box.uses <= 2 && idle >= barelyUsedToEvictMs);
 }
 
 /** The emulator's own pages, opened in a browser without a sandbox yet, get one. */

@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position } from '$lib/flows/follow';
 import { runRecordVersion } from '$lib/flows/run-record';
-import { freePort, hasRedis, startRedis } from '../emulator/shared/redis.test-helpers';
+import {
+	freePort,
+	hasRedis,
+	missingRedis,
+	redisRequired,
+	startRedis
+} from '../emulator/shared/redis.test-helpers';
 import {
 	markPulse,
 	openRoom,
@@ -21,6 +27,8 @@ import {
 	type RoomHttpOptions
 } from './http';
 import { createRedisRooms, type RedisRooms } from './redis-rooms';
+
+if (!hasRedis && redisRequired) throw new Error(missingRedis);
 
 /** Both instances serve one site behind a load balancer: one origin. */
 const origin = 'http://workshop.test';
