@@ -2,12 +2,13 @@
  * Issue 15's walk: two instances of the built site sharing the emulator's state on one real
  * redis-server (EMULATOR_STORE), behind a round-robin proxy written here, and every flow of the
  * explorer run to its end in Chromium through the proxy's origin, the emulator's login and
- * consent pages in between. Locally a missing redis-server skips it; under CI=true it fails.
+ * consent pages in between; and a follower at one instance follows a presenter at the other.
+ * Locally a missing redis-server skips it; under CI=true it fails.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
 	freePort,
 	hasRedis,
@@ -127,9 +128,15 @@ test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 		redis?.kill('SIGKILL');
 	});
 
+	const contexts: BrowserContext[] = [];
+	test.afterEach(async () => {
+		await Promise.all(contexts.splice(0).map((context) => context.close()));
+	});
+
 	/** A browser of its own (own cookies, so its own sandbox), on the proxy's origin. */
 	async function browse(browser: Browser): Promise<{ page: Page; since: number }> {
 		const context = await browser.newContext({ baseURL: origin });
+		contexts.push(context);
 		return { page: await context.newPage(), since: log.length };
 	}
 
@@ -161,6 +168,50 @@ test.describe('two instances on one Redis, behind a round-robin proxy', () => {
 		expect(used, JSON.stringify(mine)).toBeTruthy();
 		return { issuedBy: issued!.instance, usedBy: used!.instance };
 	}
+
+	test('a follower on one instance follows a presenter on the other, and its pulse reaches the presenter', async ({
+		browser
+	}) => {
+		// Each browser straight at one instance: the room opened and published at the first, the
+		// follower's stream and pulse at the second, so only Redis carries the room between them.
+		const [first, second] = instances.map((instance) => instance.url);
+		const presenterContext = await browser.newContext({ baseURL: first });
+		const followerContext = await browser.newContext({ baseURL: second });
+		try {
+			const page = await presenterContext.newPage();
+			await openFlow(page, 'client-credentials', '?present&seed=two-instances');
+			await page.getByRole('button', { name: 'Open a follow room' }).click();
+			const href = (await page.getByTestId('follow-link').getAttribute('href'))!;
+			expect(new URL(href).origin).toBe(first);
+
+			const follower = await followerContext.newPage();
+			await follower.goto(new URL(href).pathname + new URL(href).search);
+			await expect(follower.getByTestId('follow-bar')).toContainText('The presenter is at step 1');
+			await expect(page.getByTestId('follow-room')).toContainText('1 following');
+
+			for (let i = 0; i < 2; i++) {
+				await nextByKey(page);
+				await expect(page.getByTestId('explorer')).toHaveAttribute('aria-busy', 'false');
+				const state = (await page.getByTestId('machine-state').textContent())!;
+				await expect(follower.getByTestId('machine-state')).toHaveText(state, {
+					timeout: 1000
+				});
+			}
+			await expectStep(page, 2, 2, /Call the Web API/);
+			await expectStep(follower, 2, 2, /Call the Web API/);
+			// The same seed, so the follower's own sandbox (on the other instance) shows the
+			// projector's token.
+			const projector = (await page.getByTestId('access-token').textContent())?.trim();
+			expect(projector).toMatch(/^BQ/);
+			await expect(follower.getByTestId('access-token')).toHaveText(projector!);
+
+			await follower.getByRole('button', { name: 'Done' }).click();
+			await expect(page.getByTestId('follow-room')).toContainText('1 done · 0 stuck');
+		} finally {
+			await presenterContext.close();
+			await followerContext.close();
+		}
+	});
 
 	test('authorization code: the code issued by one instance is exchanged at the other', async ({
 		browser
