@@ -32,10 +32,12 @@ function start(command: string, args: string[], ready: string): Promise<ChildPro
 	});
 }
 
+// Node itself with tsx's loader, not `npx tsx` (npx, then tsx, then node): killing a wrapper
+// left the real instance running after the bench, logging that Redis had gone.
 const instance = (port: number, url?: string) =>
 	start(
-		'npx',
-		['tsx', 'scripts/bench-redis-instance.ts', String(port), ...(url ? [url] : [])],
+		process.execPath,
+		['--import', 'tsx', 'scripts/bench-redis-instance.ts', String(port), ...(url ? [url] : [])],
 		'ready'
 	);
 
