@@ -109,6 +109,22 @@ test('. blanks the screen; . or Escape brings it back', async ({ page }) => {
 	await expect(blank).toHaveCount(0);
 });
 
+test('a tools key pressed while the tools still load is not lost', async ({ page }) => {
+	await openFlow(page, 'client-credentials');
+	// The tools load on the first P: hold their script back, as a slow network would.
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+	await page.locator('body').press('p');
+	await expect(page.getByTestId('presenting-badge')).toBeVisible();
+	await page.locator('body').press('.');
+	await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+	await expect(page.getByTestId('blank-screen')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+});
+
 test('? lists the keys in a dialog that holds the focus and gives it back', async ({ page }) => {
 	await openFlow(page, 'client-credentials', '?present');
 	const keysButton = page.getByRole('button', { name: 'Keys', exact: true });
