@@ -5,8 +5,9 @@ test('switching to real Spotify checks the settings and then prepares a request 
 	page
 }) => {
 	await openFlow(page, 'authorization-code-pkce');
-	await expect(page.getByTestId('demo-client-id')).toHaveText(/^[0-9a-f]{32}$/);
+	// The panel's form loads when it is opened: read the demo app's Client ID as a user would.
 	await page.locator('summary', { hasText: 'Target:' }).click();
+	await expect(page.getByTestId('demo-client-id')).toHaveText(/^[0-9a-f]{32}$/);
 	await page.getByRole('radio', { name: /Real Spotify/ }).check();
 	await page.getByRole('textbox', { name: 'Client ID' }).fill('my-app');
 	await page.getByLabel('Scopes (space-separated)').fill('user-read-private openid');

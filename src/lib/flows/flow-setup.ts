@@ -96,7 +96,6 @@ export const flowSetup = setup({
 				kind: 'malformed-response' as const,
 				error: 'transport_error',
 				status: null,
-				causes: [],
 				detail: params.error instanceof Error ? params.error.message : String(params.error)
 			}
 		})),

@@ -31,6 +31,7 @@ import {
 } from './model.test-helpers';
 import { createHandlerTransport, type Transport } from './transport';
 import type { FlowInput, RecordedExchange } from './types';
+import { explainError } from '$lib/oauth/explain';
 
 export const modelOrigin = 'http://127.0.0.1:4173';
 
@@ -263,10 +264,12 @@ export async function runPath(
 		if (state.context.error) {
 			expect(actual.context.error?.error, where).toBe(state.context.error.error);
 			if ('expect' in event && event.expect.slug)
-				expect(actual.context.error?.slug, where).toBe(event.expect.slug);
+				expect(explainError(actual.context.error)?.slug, where).toBe(event.expect.slug);
 			// /authorize's page as predicted: the real page must say the same.
 			if (event.type === 'authorize.refused')
-				expect(actual.context.error?.slug, where).toBe(state.context.error.slug);
+				expect(explainError(actual.context.error)?.slug, where).toBe(
+					explainError(state.context.error)?.slug
+				);
 		}
 	}
 	actor.stop();

@@ -1,7 +1,7 @@
 /**
  * What an answer means for the flow: the callback, a token response, a Web API response. Wraps
- * the oauth core's parsers; explanations (title, causes, fix) come from the error catalog through
- * the parsers' typed errors, never from text written here.
+ * the oauth core's parsers; explanations (title, causes, fix) come from the error catalog when the
+ * error is shown (oauth/explain.ts), never from text written here.
  */
 import { parseWebApiResponse } from '$lib/oauth/api-response';
 import { checkAuthorizeAnswer } from '$lib/oauth/authorize-page';
@@ -12,12 +12,10 @@ import { parseTokenResponse, type TokenSet } from '$lib/oauth/token-response';
 import { profileOf } from './profiles';
 import type { FlowContext, FlowError, RecordedExchange } from './types';
 
-/** The typed error as plain data for the context, with the catalog's explanation. */
+/** The typed error as plain data for the context. */
 export function toFlowError(error: unknown): FlowError {
 	if (error instanceof OAuthError) {
-		const data: FlowError = { ...error.toJSON(), causes: [...error.causes] };
-		if (error.entry) data.title = error.entry.title;
-		if (error.fix !== undefined) data.fix = error.fix;
+		const data: FlowError = error.toJSON();
 		if (error instanceof MalformedResponseError) data.detail = error.detail;
 		return data;
 	}
@@ -27,7 +25,6 @@ export function toFlowError(error: unknown): FlowError {
 		kind: 'malformed-response',
 		error: 'transport_error',
 		status: null,
-		causes: [],
 		detail: message
 	};
 }

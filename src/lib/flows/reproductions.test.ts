@@ -29,6 +29,7 @@ import { pageConsent } from './run-player.test-helpers';
 import { parseStepLink, type StepLink } from './run-record';
 import { linkInput } from './targets';
 import { createHandlerTransport } from './transport';
+import { explainError } from '$lib/oauth/explain';
 
 /** Plays a step link as the explorer would: its switches, its era's app, its actions or step. */
 async function play(link: StepLink) {
@@ -72,7 +73,7 @@ describe('every reproduction link ends in its error', () => {
 			true
 		);
 		const error = view.context.error!;
-		expect(error.slug).toBe(slug);
+		expect(explainError(error)?.slug).toBe(slug);
 		expect(error.status).toBe(entry.status);
 		if (entry.code !== undefined) expect(error.error).toBe(entry.code);
 		// Spotify's exact text, as the emulator answers it (a template is filled with what was sent).
@@ -112,7 +113,7 @@ describe('every Break-it switch ends in the error it names, on every flow it lis
 	it.each(cases)('%s on %s: %s', async (name, flow, slug) => {
 		const { view } = await play({ flow, breaks: [name], step: profileOf(flow).steps.at(-1) });
 		expect(view.hasTag('error')).toBe(true);
-		expect(view.context.error?.slug).toBe(slug);
+		expect(explainError(view.context.error)?.slug).toBe(slug);
 		expect(stepOf(view)).toBeDefined();
 	});
 });

@@ -21,6 +21,7 @@ import {
 import { pageConsent } from './run-player.test-helpers';
 import { createHandlerTransport } from './transport';
 import type { FlowInput } from './types';
+import { explainError } from '$lib/oauth/explain';
 
 function start(flow: FlowSlug, input: FlowInput = {}) {
 	const { emulator, clock } = testEmulator();
@@ -139,7 +140,7 @@ describe('links with actions', () => {
 		);
 		expect(snapshot.value).toBe('tokenError');
 		expect(stepOf(snapshot)).toBe('exchange-code');
-		expect(snapshot.context.error?.slug).toBe('code-verifier-incorrect');
+		expect(explainError(snapshot.context.error)?.slug).toBe('code-verifier-incorrect');
 		expect(nextAction(snapshot)).toBeUndefined();
 		expect(canPerform(snapshot, 'retry')).toBe(true);
 	});

@@ -70,11 +70,11 @@ export interface RecordedExchange {
 	durationMs: number;
 }
 
-/** An error as the UI shows it: the wire code plus the catalog's title, causes and fix. */
+/**
+ * An error as the run keeps it: the wire code and what the parser found. The catalog's title,
+ * causes and fix are looked up where it is shown (oauth/explain.ts).
+ */
 export interface FlowError extends OAuthErrorData {
-	title?: string;
-	causes: readonly string[];
-	fix?: string;
 	/** What exactly was wrong, when the parser knows (`body is not JSON`). */
 	detail?: string;
 }

@@ -4,6 +4,7 @@ import { isExpiredTokenError, parseWebApiResponse } from './api-response';
 import { MalformedResponseError, WebApiError } from './errors';
 import type { HttpResponseDescription } from './http';
 import { caught } from './testing';
+import { explainError } from './explain';
 
 function response(
 	status: number,
@@ -28,7 +29,7 @@ describe('parseWebApiResponse', () => {
 	it('refuses a success that is not JSON', () => {
 		const error = caught(() => parseWebApiResponse(response(200, '<html>')));
 		expect(error).toBeInstanceOf(MalformedResponseError);
-		expect(error.entry?.slug).toBe('malformed-web-api-response');
+		expect(explainError(error)?.slug).toBe('malformed-web-api-response');
 	});
 
 	it.each([
@@ -50,13 +51,13 @@ describe('parseWebApiResponse', () => {
 		expect(error.error).toBe(code);
 		expect(error.status).toBe(body.error.status);
 		expect(error.error_description).toBe(body.error.message);
-		expect(error.entry?.slug).toBe(slug);
+		expect(explainError(error)?.slug).toBe(slug);
 	});
 
 	it('a 429 with an empty body carries Retry-After', () => {
 		const error = caught(() => parseWebApiResponse(response(429, '', { 'retry-after': '12' })));
 		expect(error).toMatchObject({ error: 'rate_limited', status: 429, retryAfter: 12 });
-		expect(error.entry?.slug).toBe('rate-limited');
+		expect(explainError(error)?.slug).toBe('rate-limited');
 	});
 
 	it('an unknown error keeps status and message', () => {
@@ -64,7 +65,7 @@ describe('parseWebApiResponse', () => {
 			parseWebApiResponse(response(400, '{"error":{"status":400,"message":"Something odd"}}'))
 		);
 		expect(error).toMatchObject({ error: 'invalid_request', error_description: 'Something odd' });
-		expect(error.entry).toBeUndefined();
+		expect(explainError(error)).toBeUndefined();
 	});
 
 	it('a 5xx HTML page is still a WebApiError', () => {

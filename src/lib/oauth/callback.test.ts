@@ -7,6 +7,7 @@ import {
 	StateMismatchError
 } from './errors';
 import { caught } from './testing';
+import { explainError } from './explain';
 
 const cb = 'http://127.0.0.1:5173/callback';
 const query = { responseMode: 'query', expectedState: 'st4te' } as const;
@@ -31,7 +32,7 @@ describe('parseCallback: code flows (query)', () => {
 		expect(error.kind).toBe('state-mismatch');
 		expect(error.error).toBe('state_mismatch');
 		expect((error as StateMismatchError).received).toBe('other');
-		expect(error.fix).toBeTruthy();
+		expect(explainError(error)?.fix).toBeTruthy();
 	});
 
 	it('rejects a missing state', () => {
@@ -51,7 +52,7 @@ describe('parseCallback: code flows (query)', () => {
 		expect(error).toBeInstanceOf(AccessDeniedError);
 		expect(error.error).toBe('access_denied');
 		expect(error.status).toBeNull();
-		expect(error.entry?.slug).toBe('access-denied');
+		expect(explainError(error)?.slug).toBe('access-denied');
 	});
 
 	it('reports another error code, with its description', () => {
@@ -61,7 +62,7 @@ describe('parseCallback: code flows (query)', () => {
 		expect(error).toBeInstanceOf(AuthorizationResponseError);
 		expect(error.error).toBe('invalid_scope');
 		expect(error.error_description).toBe('bad');
-		expect(error.entry).toBeUndefined();
+		expect(explainError(error)).toBeUndefined();
 	});
 
 	it('rejects both code and error', () => {
@@ -69,28 +70,28 @@ describe('parseCallback: code flows (query)', () => {
 			parseCallback(`${cb}?code=AQ&error=access_denied&state=st4te`, query)
 		);
 		expect(error).toBeInstanceOf(MalformedCallbackError);
-		expect(error.entry?.slug).toBe('callback-code-and-error');
+		expect(explainError(error)?.slug).toBe('callback-code-and-error');
 	});
 
 	it.each([`${cb}?state=st4te`, `${cb}?code=&state=st4te`])('rejects neither: %s', (url) => {
 		const error = caught(() => parseCallback(url, query));
 		expect(error).toBeInstanceOf(MalformedCallbackError);
-		expect(error.entry?.slug).toBe('callback-empty');
+		expect(explainError(error)?.slug).toBe('callback-empty');
 	});
 
 	it.each([`${cb}?code=a&code=b&state=st4te`, `${cb}?code=a&state=st4te&state=st4te`])(
 		'rejects a repeated parameter: %s',
 		(url) => {
-			expect(caught(() => parseCallback(url, query)).entry?.slug).toBe(
+			expect(explainError(caught(() => parseCallback(url, query)))?.slug).toBe(
 				'callback-repeated-parameter'
 			);
 		}
 	);
 
 	it('ignores a code in the fragment', () => {
-		expect(caught(() => parseCallback(`${cb}?state=st4te#code=AQ`, query)).entry?.slug).toBe(
-			'callback-empty'
-		);
+		expect(
+			explainError(caught(() => parseCallback(`${cb}?state=st4te#code=AQ`, query)))?.slug
+		).toBe('callback-empty');
 	});
 
 	it('omitState (expectedState null): nothing to check, the code is taken', () => {
@@ -129,7 +130,7 @@ describe('parseCallback: implicit grant (fragment)', () => {
 			parseCallback(`${cb}#error=unsupported_response_type&state=st4te`, fragment)
 		);
 		expect(error).toBeInstanceOf(AuthorizationResponseError);
-		expect(error.entry?.slug).toBe('unsupported-response-type');
+		expect(explainError(error)?.slug).toBe('unsupported-response-type');
 	});
 
 	it('rejects a wrong state in the fragment', () => {
@@ -140,12 +141,14 @@ describe('parseCallback: implicit grant (fragment)', () => {
 
 	it('rejects both a token and an error', () => {
 		expect(
-			caught(() => parseCallback(`${cb}#access_token=t&error=e&state=st4te`, fragment)).entry?.slug
+			explainError(
+				caught(() => parseCallback(`${cb}#access_token=t&error=e&state=st4te`, fragment))
+			)?.slug
 		).toBe('callback-code-and-error');
 	});
 
 	it('rejects neither', () => {
-		expect(caught(() => parseCallback(`${cb}#state=st4te`, fragment)).entry?.slug).toBe(
+		expect(explainError(caught(() => parseCallback(`${cb}#state=st4te`, fragment)))?.slug).toBe(
 			'callback-empty'
 		);
 	});

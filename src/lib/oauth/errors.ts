@@ -1,20 +1,11 @@
 /**
  * Typed errors of the protocol core, one class per kind. Each carries the wire code (`error`),
- * Spotify's `error_description`, the HTTP status (null for redirects and client checks) and the
- * catalog entry from src/lib/spotify/errors.ts that explains the likely cause and the fix.
+ * Spotify's `error_description` and the HTTP status (null for redirects and client checks).
+ * The catalog entry that explains the likely cause and the fix is looked up by `explainError`
+ * (explain.ts) where an error is shown: the catalog stays out of the explorer's first load.
  * Code branches on `kind` and `error`, never on message text (CONVENTIONS.md, habit 5).
  */
-import {
-	findAuthorizePageError,
-	findRedirectError,
-	findTokenError,
-	findWebApiError,
-	getClientCheckError,
-	getSpotifyError,
-	type ClientCheckEntry,
-	type ClientCheckSlug,
-	type SpotifyErrorEntry
-} from '$lib/spotify/errors';
+import type { ClientCheckEntry, ClientCheckSlug, SpotifyErrorEntry } from '$lib/spotify/errors';
 
 export type OAuthErrorKind =
 	| 'authorize-page'
@@ -34,7 +25,10 @@ export interface OAuthErrorData {
 	error: string;
 	error_description?: string;
 	status: number | null;
-	/** The catalog slug, when the error is known. */
+	/**
+	 * The catalog slug, where the kind alone names the entry (access_denied, the client's own
+	 * checks); the others are found from the wire values (explain.ts).
+	 */
 	slug?: string;
 }
 
@@ -45,24 +39,15 @@ export abstract class OAuthError extends Error {
 		readonly error: string,
 		readonly error_description: string | undefined,
 		readonly status: number | null,
-		readonly entry: ErrorExplanation | undefined
+		readonly slug?: string
 	) {
 		super(error_description ? `${error}: ${error_description}` : error);
-	}
-
-	/** Likely causes, most likely first (empty when the catalog does not know this answer). */
-	get causes(): readonly string[] {
-		return this.entry?.causes ?? [];
-	}
-
-	get fix(): string | undefined {
-		return this.entry?.fix;
 	}
 
 	toJSON(): OAuthErrorData {
 		const data: OAuthErrorData = { kind: this.kind, error: this.error, status: this.status };
 		if (this.error_description !== undefined) data.error_description = this.error_description;
-		if (this.entry) data.slug = this.entry.slug;
+		if (this.slug !== undefined) data.slug = this.slug;
 		return data;
 	}
 }
@@ -74,7 +59,7 @@ export abstract class OAuthError extends Error {
 export class AuthorizePageError extends OAuthError {
 	readonly kind = 'authorize-page';
 	constructor(status: number, text: string) {
-		super('authorize_page', text, status, findAuthorizePageError(text));
+		super('authorize_page', text, status);
 	}
 }
 
@@ -82,7 +67,7 @@ export class AuthorizePageError extends OAuthError {
 export class TokenResponseError extends OAuthError {
 	readonly kind = 'token-response';
 	constructor(status: number, error: string, description?: string) {
-		super(error, description, status, findTokenError(error, description));
+		super(error, description, status);
 	}
 }
 
@@ -98,7 +83,7 @@ export class WebApiError extends OAuthError {
 		/** Seconds from `Retry-After` on a 429. */
 		readonly retryAfter?: number
 	) {
-		super(bearerErrorCode(status), message, status, findWebApiError(status, message));
+		super(bearerErrorCode(status), message, status);
 	}
 }
 
@@ -106,7 +91,7 @@ export class WebApiError extends OAuthError {
 export class AccessDeniedError extends OAuthError {
 	readonly kind = 'access-denied';
 	constructor(description?: string) {
-		super('access_denied', description, null, getSpotifyError('access-denied'));
+		super('access_denied', description, null, 'access-denied');
 	}
 }
 
@@ -114,7 +99,7 @@ export class AccessDeniedError extends OAuthError {
 export class AuthorizationResponseError extends OAuthError {
 	readonly kind = 'authorization-response';
 	constructor(error: string, description?: string) {
-		super(error, description, null, findRedirectError(error));
+		super(error, description, null);
 	}
 }
 
@@ -122,8 +107,7 @@ export class AuthorizationResponseError extends OAuthError {
 export class StateMismatchError extends OAuthError {
 	readonly kind = 'state-mismatch';
 	constructor(readonly received: string | undefined) {
-		const entry = getClientCheckError('state-mismatch');
-		super(entry.code, undefined, null, entry);
+		super(clientCheckCodes['state-mismatch'], undefined, null, 'state-mismatch');
 	}
 }
 
@@ -131,8 +115,7 @@ export class StateMismatchError extends OAuthError {
 export class MalformedCallbackError extends OAuthError {
 	readonly kind = 'malformed-callback';
 	constructor(slug: 'callback-code-and-error' | 'callback-empty' | 'callback-repeated-parameter') {
-		const entry = getClientCheckError(slug);
-		super(entry.code, undefined, null, entry);
+		super(clientCheckCodes[slug], undefined, null, slug);
 	}
 }
 
@@ -145,10 +128,22 @@ export class MalformedResponseError extends OAuthError {
 		/** What exactly is wrong, for the learner: `body is not JSON`, `access_token missing`. */
 		readonly detail: string
 	) {
-		const entry = getClientCheckError(slug);
-		super(entry.code, undefined, status, entry);
+		super(clientCheckCodes[slug], undefined, status, slug);
 	}
 }
+
+/**
+ * The client's own codes for its checks (the catalog's `code` of each, a test keeps them equal):
+ * a few bytes here instead of the catalog in every page that parses a response.
+ */
+export const clientCheckCodes: Record<ClientCheckSlug, string> = {
+	'state-mismatch': 'state_mismatch',
+	'callback-code-and-error': 'invalid_callback',
+	'callback-empty': 'invalid_callback',
+	'callback-repeated-parameter': 'invalid_callback',
+	'malformed-token-response': 'invalid_response',
+	'malformed-web-api-response': 'invalid_response'
+};
 
 function bearerErrorCode(status: number): string {
 	if (status === 401) return 'invalid_token';

@@ -4,6 +4,7 @@ import { MalformedResponseError, TokenResponseError } from './errors';
 import type { HttpResponseDescription } from './http';
 import { mergeRefreshedTokens, parseTokenResponse } from './token-response';
 import { caught } from './testing';
+import { explainError } from './explain';
 
 function response(status: number, body: unknown): HttpResponseDescription {
 	return {
@@ -71,9 +72,9 @@ describe('parseTokenResponse: Spotify errors', () => {
 		expect(error.error).toBe(body.error);
 		expect(error.error_description).toBe(body.error_description);
 		expect(error.status).toBe(400);
-		expect(error.entry?.slug).toBe(slug);
-		expect(error.causes.length).toBeGreaterThan(0);
-		expect(error.fix).toBeTruthy();
+		expect(explainError(error)?.slug).toBe(slug);
+		expect(explainError(error)?.causes.length).toBeGreaterThan(0);
+		expect(explainError(error)?.fix).toBeTruthy();
 	});
 
 	it('an echoed grant type matches its template entry', () => {
@@ -81,7 +82,7 @@ describe('parseTokenResponse: Spotify errors', () => {
 			parseTokenResponse(response(400, tokenErrorBody('grant-type-unsupported', 'password')))
 		);
 		expect(error.error).toBe('unsupported_grant_type');
-		expect(error.entry?.slug).toBe('grant-type-unsupported');
+		expect(explainError(error)?.slug).toBe('grant-type-unsupported');
 	});
 
 	it('an unknown error still has its code, without an explanation', () => {
@@ -92,21 +93,23 @@ describe('parseTokenResponse: Spotify errors', () => {
 		);
 		expect(error).toBeInstanceOf(TokenResponseError);
 		expect(error.status).toBe(415);
-		expect(error.entry).toBeUndefined();
-		expect(error.causes).toEqual([]);
+		expect(explainError(error)).toBeUndefined();
+		expect(explainError(error)?.causes ?? []).toEqual([]);
 	});
 
 	it('serialises to plain data', () => {
 		const error = caught(() =>
 			parseTokenResponse(response(400, tokenErrorBody('invalid-authorization-code')))
 		);
-		expect(JSON.parse(JSON.stringify(error))).toEqual({
+		const plain = JSON.parse(JSON.stringify(error));
+		expect(plain).toEqual({
 			kind: 'token-response',
 			error: 'invalid_grant',
 			error_description: 'Invalid authorization code',
-			status: 400,
-			slug: 'invalid-authorization-code'
+			status: 400
 		});
+		// The plain data still names its catalog entry, found from the wire values.
+		expect(explainError(plain)?.slug).toBe('invalid-authorization-code');
 	});
 });
 
@@ -130,7 +133,7 @@ describe('parseTokenResponse: malformed', () => {
 		expect(error.kind).toBe('malformed-response');
 		expect(error.status).toBe(status);
 		expect((error as MalformedResponseError).detail).toBe(detail);
-		expect(error.entry?.slug).toBe('malformed-token-response');
+		expect(explainError(error)?.slug).toBe('malformed-token-response');
 	});
 });
 

@@ -3,6 +3,7 @@
  * HTML, and never again as the JavaScript of compiled markdown (DESIGN.md budgets). Rendered
  * once per flow and kept: the content is part of the build.
  */
+import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { loadFlowContent } from '$lib/content';
 import type { FlowSlug } from '$lib/spotify/flows';
@@ -28,23 +29,37 @@ export interface RenderedFlowContent {
 
 const rendered = new Map<FlowSlug, Promise<RenderedFlowContent>>();
 
+/**
+ * Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`, `<!--[0-->`, …) out of HTML that
+ * the page shows with {@html}: no component ever hydrates them there, and an `<!---->` inside
+ * would end the {@html} block early for the hydration of the page around it, which then fails
+ * and renders the whole page again in the browser.
+ */
+function withoutHydrationMarkers(html: string): string {
+	return html.replace(/<!--(?:\[!?-?\d*|\])?-->/g, '');
+}
+
+function html(component: Component): string {
+	return withoutHydrationMarkers(render(component).body);
+}
+
 async function renderFlow(slug: FlowSlug): Promise<RenderedFlowContent> {
 	const content = await loadFlowContent(slug);
 	return {
 		order: content.order,
 		title: content.title,
 		summary: content.summary,
-		introHtml: render(content.Intro).body,
+		introHtml: html(content.Intro),
 		steps: content.steps.map((step) => ({
 			id: step.id,
 			order: step.order,
 			title: step.title,
 			summary: step.summary,
 			params: step.params,
-			html: render(step.Body).body
+			html: html(step.Body)
 		})),
 		securityTitle: content.securityTitle,
-		securityHtml: render(content.Security).body
+		securityHtml: html(content.Security)
 	};
 }
 

@@ -13,6 +13,7 @@ import type { FlowSlug } from '$lib/spotify/flows';
 import { basicAuthorization } from '$lib/oauth/token-request';
 import { FlowSession, type FlowSessionOptions } from './flow-session.svelte';
 import { handOverCallback, waitingFlow } from './redirect';
+import { explainError } from '$lib/oauth/explain';
 
 const origin = 'http://127.0.0.1:4173';
 const redirectUri = `${origin}/callback`;
@@ -114,7 +115,7 @@ describe('FlowSession', () => {
 		await made.next();
 		expect(sent.length).toBe(before + 1);
 		expect(made.view.value).toBe('tokenError');
-		expect(made.view.context.error?.slug).toBe('invalid-authorization-code');
+		expect(explainError(made.view.context.error)?.slug).toBe('invalid-authorization-code');
 	});
 
 	it('counts the consent step: Next shows it first, and only then leaves for /authorize', async () => {

@@ -92,8 +92,7 @@ describe('a failed run, as the error card and the diagram tell it', () => {
 	const tokenError: FlowError = {
 		kind: 'token-response',
 		error: 'invalid_grant',
-		status: 400,
-		causes: []
+		status: 400
 	};
 	const exchange = (purpose: RecordedExchange['purpose'], status: number): RecordedExchange => ({
 		purpose,

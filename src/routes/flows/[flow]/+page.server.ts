@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import type { EmulatorAppKey } from '$lib/flows/targets';
 import {
@@ -8,6 +9,7 @@ import {
 	unregisteredUserApp,
 	type AppSeed
 } from '$lib/server/emulator/config';
+import { ProseHtml } from '$lib/prose-html';
 import { renderedFlowContent } from '$lib/server/flow-prose';
 import { spotifyErrors } from '$lib/spotify/errors';
 import { flowSlugs, getFlow, isFlowSlug } from '$lib/spotify/flows';
@@ -24,7 +26,7 @@ export const csr = true;
  * (their published demo credentials), and whether the relay holds SPOTIFY_CLIENT_SECRET. The
  * server's own Spotify secret itself never leaves the server.
  */
-export const load: PageServerLoad = async ({ url, params }) => {
+export const load: PageServerLoad = async ({ url, params, isDataRequest }) => {
 	if (!isFlowSlug(params.flow))
 		error(404, `There is no flow called “${params.flow}”. The flows are ${flowSlugs.join(', ')}.`);
 	const slug = params.flow;
@@ -45,9 +47,18 @@ export const load: PageServerLoad = async ({ url, params }) => {
 		unregisteredUser: asShown(configured(unregisteredUserApp)),
 		noPremium: asShown(configured(noPremiumApp))
 	};
+	// The explanation's HTML is in the page: its data sends it again only where the page has none
+	// (client-side navigation), and in development, where Svelte compares what it hydrates.
+	const prose = (html: string) => new ProseHtml(html, isDataRequest || dev);
+	const content = await renderedFlowContent(slug);
 	return {
 		flow: getFlow(slug),
-		content: await renderedFlowContent(slug),
+		content: {
+			...content,
+			introHtml: prose(content.introHtml),
+			steps: content.steps.map((step) => ({ ...step, html: prose(step.html) })),
+			securityHtml: prose(content.securityHtml)
+		},
 		// The top problems of reference §10 that this flow can hit, most common first.
 		problems: spotifyErrors
 			.filter((e) => 'problem' in e && (e.flows as readonly string[]).includes(slug))

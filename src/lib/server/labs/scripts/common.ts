@@ -7,6 +7,7 @@ import { buildWebApiRequest } from '../../../oauth/api-request';
 import { buildAuthorizeRequest } from '../../../oauth/authorize-request';
 import { parseCallback } from '../../../oauth/callback';
 import { OAuthError } from '../../../oauth/errors';
+import { explainError } from '../../../oauth/explain';
 import type { HttpRequestDescription, HttpResponseDescription } from '../../../oauth/http';
 import { computeCodeChallenge, generateCodeVerifier } from '../../../oauth/pkce';
 import { generateState } from '../../../oauth/state';
@@ -58,7 +59,7 @@ export function checkCallback(url: string, pending: Pending, stepId: string): Re
 		return null;
 	} catch (e) {
 		if (!(e instanceof OAuthError)) throw e;
-		return { by: 'app', message: `${e.error}: ${e.entry?.title ?? e.message}`, stepId };
+		return { by: 'app', message: `${e.error}: ${explainError(e)?.title ?? e.message}`, stepId };
 	}
 }
 
