@@ -4,7 +4,7 @@
 import { launchChromium, serveBuiltSite } from './built-site.js';
 
 const runs = Number(process.env.RUNS ?? 30);
-const { base, stop } = await serveBuiltSite(4198);
+const { base, stop } = await serveBuiltSite();
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/flows/client-credentials`);

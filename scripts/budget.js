@@ -30,7 +30,7 @@ const shikiMarkers = [
 	'bundledLanguages'
 ];
 
-const { base, stop } = await serveBuiltSite(4199);
+const { base, stop } = await serveBuiltSite();
 
 function files(dir) {
 	return readdirSync(dir).flatMap((name) => {

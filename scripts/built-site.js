@@ -3,12 +3,26 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { findChromium, installHint } from './find-browser.js';
 
 export const buildDir = process.env.GRANTWALK_BUILD_DIR ?? 'build';
 
-/** Serves the build on 127.0.0.1:port; resolves once it answers. */
-export async function serveBuiltSite(port) {
+/** A port nobody listens on now: the OS picks it, so two runs on one machine never meet. */
+async function freePort() {
+	const probe = createServer();
+	await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const address = probe.address();
+	await new Promise((resolve) => probe.close(() => resolve(undefined)));
+	return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * Serves the build with scripts/serve.js on a free port (a fixed one could meet another run's
+ * server, and measure that server's build instead).
+ */
+export async function serveBuiltSite() {
+	const port = await freePort();
 	if (!existsSync(`${buildDir}/handler.js`)) {
 		console.log('Building…');
 		if (spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
