@@ -1,5 +1,12 @@
 /** The emulator's paths below its mount point, shared by the router and the control API. */
 
+import type { EmuRequest } from './types';
+
+/** The request's path: what node.ts read from the request line, else the parsed URL's. */
+export function pathnameOf(request: EmuRequest): string {
+	return request.pathname ?? request.url.pathname;
+}
+
 /** `/authorize`, or a locale-prefixed `/en/authorize` as observed (reference §1). */
 export const authorizePath = /^\/accounts(?:\/[a-z]{2}(?:-[A-Za-z]{2})?)?\/authorize\/?$/;
 

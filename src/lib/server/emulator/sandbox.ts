@@ -245,23 +245,25 @@ export class Sandboxes {
 		return resolved;
 	}
 
+	/** The default sandbox (a method, not a closure made on every request). */
+	#fallback(viaDefault: boolean): Resolved {
+		return { ctx: this.default, cookies: [], viaDefault };
+	}
+
 	#resolve(request: EmuRequest, path: string | null): Resolved {
-		const fallback = (viaDefault: boolean): Resolved => ({
-			ctx: this.default,
-			cookies: [],
-			viaDefault
-		});
-		if (!this.#base.config.sandboxes || path === null) return fallback(false);
+		if (!this.#base.config.sandboxes || path === null) return this.#fallback(false);
 		const raw = parseCookies(request.header('cookie')).get(sandboxCookieName);
 		if (!isSandboxId(raw)) {
-			if (!mintsSandbox(request, path)) return fallback(false);
+			if (!mintsSandbox(request, path)) return this.#fallback(false);
 			const id = newSandboxId(this.#base.random);
 			const ctx = this.open(id);
-			return ctx ? { ctx, cookies: [sandboxCookie(id)], viaDefault: false } : fallback(false);
+			return ctx ? { ctx, cookies: [sandboxCookie(id)], viaDefault: false } : this.#fallback(false);
 		}
-		if (request.url.searchParams.get(defaultSandboxParam) === 'default') return fallback(true);
-		if (fromAnotherOrigin(request)) return fallback(true);
-		if (isForm(request, path) && this.#interactionIsDefault(request, raw)) return fallback(true);
+		if (request.url.searchParams.get(defaultSandboxParam) === 'default')
+			return this.#fallback(true);
+		if (fromAnotherOrigin(request)) return this.#fallback(true);
+		if (isForm(request, path) && this.#interactionIsDefault(request, raw))
+			return this.#fallback(true);
 		const ctx = this.open(raw);
 		return ctx ? { ctx, cookies: [], viaDefault: false } : { full: true };
 	}

@@ -13,7 +13,10 @@ import type { EmuRequest } from './types';
 
 /** The seed of a request: its `grantwalk_seed` cookie, else EMULATOR_SEED, else none. */
 export function requestSeed(ctx: EmulatorContext, request: EmuRequest): string | null {
-	const raw = parseCookies(request.header('cookie')).get(seedCookieName);
+	const header = request.header('cookie');
+	// Most token requests (curl, a server, a benchmark) carry no seed cookie: no parsing then.
+	if (header === null || !header.includes(seedCookieName)) return ctx.config.seed;
+	const raw = parseCookies(header).get(seedCookieName);
 	return seedFromCookieValue(raw) ?? ctx.config.seed;
 }
 
