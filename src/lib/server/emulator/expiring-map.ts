@@ -87,7 +87,8 @@ export class ExpiringMap<K, V> {
 
 	/** Stores a value until `evictAt` (clock ms; Infinity: until the cap pushes it out). */
 	set(key: K, value: V, evictAt = Infinity): void {
-		this.delete(key);
+		const old = this.#slots.get(key);
+		if (old !== undefined) this.#free(key, old);
 		if (this.#used === this.#keys.length) this.#relayout();
 		const slot = (this.#head + this.#used) % this.#keys.length;
 		const bytes = approxBytes(key) + approxBytes(value);
@@ -106,12 +107,17 @@ export class ExpiringMap<K, V> {
 	delete(key: K): boolean {
 		const slot = this.#slots.get(key);
 		if (slot === undefined) return false;
+		this.#free(key, slot);
+		return true;
+	}
+
+	/** Forgets the entry in `slot` (its key's): its bytes back, a hole in the ring. */
+	#free(key: K, slot: number): void {
 		this.#slots.delete(key);
 		this.#bytes -= this.#sizes[slot];
 		this.#keys[slot] = hole;
 		this.#values[slot] = undefined;
 		this.#skipHoles();
-		return true;
 	}
 
 	clear(): void {
@@ -152,8 +158,7 @@ export class ExpiringMap<K, V> {
 	}
 
 	#evictOldest(): void {
-		if (this.#used === 0) return;
-		this.delete(this.#keys[this.#head] as K);
+		if (this.#used > 0) this.#free(this.#keys[this.#head] as K, this.#head);
 	}
 
 	/** Removes expired entries from the oldest end; stops at the first live one. */
@@ -161,7 +166,7 @@ export class ExpiringMap<K, V> {
 		const now = this.#now();
 		for (let i = 0; i < limit && this.#used > 0; i++) {
 			if (this.#evictAt[this.#head] > now) return;
-			this.delete(this.#keys[this.#head] as K);
+			this.#free(this.#keys[this.#head] as K, this.#head);
 		}
 	}
 

@@ -100,8 +100,10 @@ export function plainPathname(host: string | undefined, target: string): string 
 }
 
 function send(res: ServerResponse, response: EmuResponse): void {
-	const headers: Record<string, string | string[]> = response.headers;
-	if (response.cookies?.length) headers['set-cookie'] = response.cookies;
+	// A copy when cookies join: response.headers may be shared (http.ts tokenJson).
+	const headers: Record<string, string | string[]> = response.cookies?.length
+		? { ...response.headers, 'set-cookie': response.cookies }
+		: response.headers;
 	try {
 		res.writeHead(response.status, headers);
 		res.end(response.body);

@@ -8,7 +8,7 @@ import { hkdfSync } from 'node:crypto';
 import { seedCookieName, seedFromCookieValue } from '../../spotify/emulator-seed';
 import type { EmulatorContext } from './context';
 import { parseCookies } from './cookies';
-import { base64url } from './random';
+import { base64url, randomBase64url } from './random';
 import type { EmuRequest } from './types';
 
 /** The seed of a request: its `grantwalk_seed` cookie, else EMULATOR_SEED, else none. */
@@ -54,6 +54,8 @@ export function issueValue(
 	const { seed, kind, inputs } = derivation;
 	return (
 		prefix +
-		base64url(seed === null ? ctx.random.bytes(bytes) : seededBytes(seed, kind, inputs, bytes))
+		(seed === null
+			? randomBase64url(ctx.random, bytes)
+			: base64url(seededBytes(seed, kind, inputs, bytes)))
 	);
 }
