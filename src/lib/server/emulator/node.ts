@@ -100,10 +100,11 @@ export function plainPathname(host: string | undefined, target: string): string 
 }
 
 function send(res: ServerResponse, response: EmuResponse): void {
-	// A copy when cookies join: response.headers may be shared (http.ts tokenJson).
-	const headers: Record<string, string | string[]> = response.cookies?.length
-		? { ...response.headers, 'set-cookie': response.cookies }
-		: response.headers;
+	// A copy, since response.headers may be shared (http.ts tokenJson). A body's length is known:
+	// Content-Length spares the client chunk parsing and the server a write per chunk.
+	const headers: Record<string, string | string[]> = { ...response.headers };
+	if (response.body !== '') headers['content-length'] = String(Buffer.byteLength(response.body));
+	if (response.cookies?.length) headers['set-cookie'] = response.cookies;
 	try {
 		res.writeHead(response.status, headers);
 		res.end(response.body);

@@ -13,5 +13,8 @@ export const authorizePath = /^\/accounts(?:\/[a-z]{2}(?:-[A-Za-z]{2})?)?\/autho
 /** The part of `path` below `prefix` ('' for the prefix itself), or null when it is not below. */
 export function under(path: string, prefix: string): string | null {
 	if (path === prefix) return '';
-	return path.startsWith(prefix + '/') ? path.slice(prefix.length) : null;
+	// No `prefix + '/'` string made on every request: the slash is checked by its code (47).
+	return path.charCodeAt(prefix.length) === 47 && path.startsWith(prefix)
+		? path.slice(prefix.length)
+		: null;
 }
