@@ -101,6 +101,8 @@ export interface SandboxRegistry {
 	touch(id: string, entry: SandboxEntry): void;
 	/** Counts a sandbox made, so that two made at once on two instances conflict. */
 	made(): void;
+	/** How many were ever made (the count `made` writes): read before scanning `entries`. */
+	madeCount(): number;
 	forget(id: string): void;
 }
 
@@ -220,6 +222,12 @@ export class Sandboxes {
 			this.#boxes.set(id, { ctx, lastUsed: now, uses: entry.uses + 1 });
 			return ctx;
 		}
+		// The count first, fetched before the scan: a sandbox another instance makes after this read
+		// changes it, so this request's commit conflicts and runs again, even where the scan (which
+		// the commit does not check) missed that sandbox. Read after the scan, a count could be
+		// newer than the scan and let one sandbox too many through.
+		registry.madeCount();
+		if (!registry.fetched()) return ctx;
 		const entries = registry.entries();
 		if (!registry.fetched()) return ctx;
 		if (entries.length >= this.#base.config.maxSandboxes) {
