@@ -1,4 +1,4 @@
-// `npm run bench:emulator [-- --rounds 7 --round 3 --memory-duration 60]`: the standalone
+// `npm run bench:emulator [-- --rounds 7 --round 3 --memory-duration 60 --port 18411]`: the standalone
 // emulator's token endpoint (client credentials) against a bare node:http server returning
 // constant JSON, and against oauth2-mock-server, with the same load tool (autocannon) on the same
 // machine. The servers run side by side and are loaded in short interleaved rounds (A, B, A, B…),
@@ -94,7 +94,9 @@ async function load(url: string, seconds: number, headers: Record<string, string
 	});
 }
 
-const ports = { emulator: 18_411, mock: 18_412, bare: 18_413 };
+// Three ports from --port up, so that two people's runs on one machine need not collide.
+const basePort = option('port', 18_411);
+const ports = { emulator: basePort, mock: basePort + 1, bare: basePort + 2 };
 const rounds = option('rounds', 7);
 const roundSeconds = option('round', 3);
 

@@ -1,4 +1,4 @@
-// `npm run bench:memory [-- --duration 60 --target emulator|site|both]`: is a server's memory flat
+// `npm run bench:memory [-- --duration 60 --target emulator|site|both --port 18511]`: is a server's memory flat
 // under load? For the standalone emulator (the package's bin) and for the full site (the build,
 // as `npm start` serves it), two consecutive runs at 100 connections on the token endpoint, with
 // each run's peak resident memory. Flat means the second run's peak is no higher than the first's. Figures, not a test.
@@ -19,6 +19,8 @@ const target = option('target', 'both');
 /** Node flags to try against the defaults, e.g. --flags "--max-semi-space-size=2". */
 const flags = option('flags', '').split(' ').filter(Boolean);
 const connections = 100;
+// The emulator on --port, the site on the next one: two people's runs on one machine need not collide.
+const port = Number(option('port', '18511'));
 // The demo app's published credentials (src/lib/spotify/demo-apps.ts): not a secret of anyone's.
 const clientId = 'deadbeefcafe4bad8badf00d5eed1e55';
 const clientSecret = 'a11ce5ec2e7a11ce5ec2e7a11ce5ec2e';
@@ -108,14 +110,14 @@ console.log(`Node flags: ${flags.join(' ') || '(none)'}`);
 if (target !== 'site')
 	await measure(
 		'standalone emulator',
-		['bin/grantwalk-emulator.js', '--port', '18511'],
+		['bin/grantwalk-emulator.js', '--port', String(port)],
 		{},
-		'http://127.0.0.1:18511/emulator'
+		`http://127.0.0.1:${port}/emulator`
 	);
 if (target !== 'emulator')
 	await measure(
 		'full site',
 		['scripts/serve.js'],
-		{ PORT: '18512', HOST: '127.0.0.1' },
-		'http://127.0.0.1:18512/emulator'
+		{ PORT: String(port + 1), HOST: '127.0.0.1' },
+		`http://127.0.0.1:${port + 1}/emulator`
 	);

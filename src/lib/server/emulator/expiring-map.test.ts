@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from './clock';
-import { ExpiringMap } from './expiring-map';
+import { approxBytes, ExpiringMap } from './expiring-map';
 import { basic, testEmulator } from './testing';
 
 describe('ExpiringMap', () => {
@@ -21,6 +21,44 @@ describe('ExpiringMap', () => {
 			clock.advance(1);
 		}
 		expect(map.size).toBeLessThan(20);
+	});
+
+	it('keeps write order through deletes, re-sets and the ring growing and packing', () => {
+		const map = new ExpiringMap<string, number>(1000, () => 0);
+		const model = new Map<string, number>();
+		let n = 0;
+		for (let round = 0; round < 2000; round++) {
+			const key = `k${(round * 7919) % 300}`;
+			if (round % 5 === 0) {
+				expect(map.delete(key)).toBe(model.delete(key));
+			} else {
+				map.set(key, n);
+				model.delete(key);
+				model.set(key, n++);
+			}
+		}
+		expect([...map.entries()]).toEqual([...model.entries()]);
+		expect(map.size).toBe(model.size);
+		for (const [key, value] of model) expect(map.get(key)).toBe(value);
+	});
+
+	it('counts bytes as approxBytes does, and gives them back on delete', () => {
+		const map = new ExpiringMap<string, unknown>(10, () => 0);
+		const record = { clientId: 'abc', userId: null, scopes: ['a', 'bc'], expiresAt: 1 };
+		map.set('token', record);
+		expect(map.bytes).toBe(approxBytes('token') + approxBytes(record));
+		expect(approxBytes(record)).toBe(
+			32 + (8 + 16 + 22) + (8 + 12 + 8) + (8 + 12 + 32 + 18 + 20) + (8 + 18 + 8)
+		);
+		map.delete('token');
+		expect(map.bytes).toBe(0);
+	});
+
+	it('lets a caller delete while it iterates', () => {
+		const map = new ExpiringMap<number, number>(100, () => 0);
+		for (let i = 0; i < 50; i++) map.set(i, i);
+		for (const [key] of map.entries()) if (key % 2) map.delete(key);
+		expect([...map.entries()].map(([k]) => k)).toEqual(Array.from({ length: 25 }, (_, i) => 2 * i));
 	});
 
 	it('drops the oldest entries beyond the cap', () => {

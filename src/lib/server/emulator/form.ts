@@ -13,8 +13,10 @@ export function param(params: URLSearchParams, name: string): string | null {
  */
 export function formParams(request: EmuRequest): URLSearchParams {
 	const type = request.header('content-type') ?? '';
-	const mediaType = type.split(';')[0].trim().toLowerCase();
-	if (mediaType !== 'application/x-www-form-urlencoded') return new URLSearchParams();
+	// The usual spelling first, without the string work of the general case.
+	const form = 'application/x-www-form-urlencoded';
+	if (type !== form && type.split(';')[0].trim().toLowerCase() !== form)
+		return new URLSearchParams();
 	return new URLSearchParams(request.body);
 }
 

@@ -27,19 +27,21 @@ export const webApiCors: Record<string, string> = {
 	'access-control-max-age': '604800'
 };
 
+/**
+ * The token endpoint's headers, one frozen object for every answer (it is sent on every request;
+ * code that adds a header copies it, as handleIn and node.ts's send do).
+ */
+const tokenHeaders: Record<string, string> = Object.freeze({
+	'content-type': 'application/json',
+	'cache-control': 'no-store',
+	pragma: 'no-cache',
+	// The other CORS headers matter only on the preflight; fewer headers, faster responses.
+	'access-control-allow-origin': '*'
+});
+
 /** Compact JSON from the token endpoint; never cached (RFC 6749 §5.1). */
 export function tokenJson(status: number, body: unknown): EmuResponse {
-	return {
-		status,
-		headers: {
-			'content-type': 'application/json',
-			'cache-control': 'no-store',
-			pragma: 'no-cache',
-			// The other CORS headers matter only on the preflight; fewer headers, faster responses.
-			'access-control-allow-origin': '*'
-		},
-		body: JSON.stringify(body)
-	};
+	return { status, headers: tokenHeaders, body: JSON.stringify(body) };
 }
 
 /** A token-endpoint error with the catalog's exact body (reference §3.6). */

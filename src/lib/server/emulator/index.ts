@@ -6,7 +6,7 @@
 import { systemClock, type Clock } from './clock';
 import { defaultConfig, type EmulatorConfig } from './config';
 import type { EmulatorContext } from './context';
-import { under } from './paths';
+import { pathnameOf, under } from './paths';
 import { cryptoRandom, type Random } from './random';
 import { route } from './router';
 import { keepInDefault, Sandboxes, sandboxesFull } from './sandbox';
@@ -58,7 +58,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
 	const handleIn = (sandboxes: Sandboxes, request: EmuRequest): EmuResponse => {
 		try {
-			const chosen = sandboxes.resolve(request, under(request.url.pathname, config.mount));
+			const chosen = sandboxes.resolve(request, under(pathnameOf(request), config.mount));
 			if ('full' in chosen) return sandboxesFull(config.maxSandboxes);
 			let response = route(chosen.ctx, request);
 			if (chosen.viaDefault) response = keepInDefault(response, config.mount);
@@ -91,7 +91,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 						)
 					);
 				} catch {
-					const path = under(request.url.pathname, config.mount) ?? '';
+					const path = under(pathnameOf(request), config.mount) ?? '';
 					return unavailable(path.startsWith('/api/'));
 				}
 			}

@@ -28,23 +28,12 @@ export function nodeListener(
 			else if (!tooBig) chunks.push(chunk);
 		});
 		req.on('end', () => {
-			// Concatenated, not resolved: a request target like //other.host/ stays a path.
-			const target = req.url?.startsWith('/') ? req.url : '/';
-			let url: URL;
-			try {
-				url = new URL(`http://${req.headers.host ?? ''}${target}`);
-			} catch {
-				url = new URL(`${fallbackOrigin}${target}`);
-			}
-			const request: EmuRequest = {
-				method: (req.method ?? 'GET').toUpperCase(),
-				url,
-				header: (name) => {
-					const value = req.headers[name];
-					return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-				},
-				body: tooBig ? '' : Buffer.concat(chunks).toString('utf8')
-			};
+			const body = tooBig
+				? ''
+				: chunks.length === 1
+					? chunks[0].toString('utf8')
+					: Buffer.concat(chunks).toString('utf8');
+			const request = new NodeRequest(req, body, fallbackOrigin);
 			// The memory store answers synchronously: no promise on its hot path.
 			if (emulator.handleShared)
 				void emulator.handleShared(request).then((response) => send(res, response));
@@ -54,8 +43,67 @@ export function nodeListener(
 	};
 }
 
+/**
+ * The core's request over an IncomingMessage: a class, so that nothing is made per request but
+ * the object itself, and the URL is parsed only when a handler reads it (the token endpoint
+ * needs the path alone).
+ */
+class NodeRequest implements EmuRequest {
+	readonly method: string;
+	readonly pathname?: string;
+	readonly body: string;
+	readonly #req: IncomingMessage;
+	readonly #target: string;
+	readonly #fallbackOrigin: string;
+	#url: URL | undefined;
+
+	constructor(req: IncomingMessage, body: string, fallbackOrigin: string) {
+		this.#req = req;
+		this.method = (req.method ?? 'GET').toUpperCase();
+		this.body = body;
+		// Concatenated, not resolved: a request target like //other.host/ stays a path.
+		this.#target = req.url?.startsWith('/') ? req.url : '/';
+		this.#fallbackOrigin = fallbackOrigin;
+		const pathname = plainPathname(req.headers.host, this.#target);
+		if (pathname !== null) this.pathname = pathname;
+	}
+
+	get url(): URL {
+		if (!this.#url)
+			try {
+				this.#url = new URL(`http://${this.#req.headers.host ?? ''}${this.#target}`);
+			} catch {
+				this.#url = new URL(`${this.#fallbackOrigin}${this.#target}`);
+			}
+		return this.#url;
+	}
+
+	header(name: string): string | null {
+		const value = this.#req.headers[name];
+		return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+	}
+}
+
+// One alternative per character (linear time); a dot only where a letter or digit follows it.
+const plainPath = /^\/(?:[A-Za-z0-9_~/-]|\.(?=[A-Za-z0-9_~-]))*$/;
+const plainHost = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/**
+ * The pathname `new URL` would give, read off the request target, when that is certain: a plain
+ * path (no percent-encoding, backslash or dot segment for the URL parser to rewrite) under a
+ * plain Host (an empty or odd one could make part of the path its host). Else null: parse.
+ */
+export function plainPathname(host: string | undefined, target: string): string | null {
+	const end = target.search(/[?#]/);
+	const path = end < 0 ? target : target.slice(0, end);
+	return host && plainHost.test(host) && plainPath.test(path) ? path : null;
+}
+
 function send(res: ServerResponse, response: EmuResponse): void {
-	const headers: Record<string, string | string[]> = response.headers;
+	// A copy, since response.headers may be shared (http.ts tokenJson). A body's length is known:
+	// Content-Length spares the client chunk parsing and the server a write per chunk.
+	const headers: Record<string, string | string[]> = { ...response.headers };
+	if (response.body !== '') headers['content-length'] = String(Buffer.byteLength(response.body));
 	if (response.cookies?.length) headers['set-cookie'] = response.cookies;
 	try {
 		res.writeHead(response.status, headers);

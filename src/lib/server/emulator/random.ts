@@ -3,23 +3,35 @@ import { createHash, randomFillSync } from 'node:crypto';
 
 export interface Random {
 	bytes(length: number): Uint8Array;
+	/** `base64url(bytes(length))` without the copy, where the source can (the CSPRNG pool). */
+	base64url?(length: number): string;
 }
 
 /** The system CSPRNG, drawn from a pool: one large fill is far cheaper than many small ones. */
 export function createCryptoRandom(poolSize = 64 * 1024): Random {
 	const pool = Buffer.alloc(poolSize);
 	let offset = poolSize;
+	/** Where the next `length` fresh bytes start in the pool (refilled when they would not fit). */
+	const take = (length: number): number => {
+		if (offset + length > poolSize) {
+			randomFillSync(pool);
+			offset = 0;
+		}
+		offset += length;
+		return offset - length;
+	};
 	return {
 		bytes(length) {
 			if (length > poolSize) return new Uint8Array(randomFillSync(Buffer.alloc(length)));
-			if (offset + length > poolSize) {
-				randomFillSync(pool);
-				offset = 0;
-			}
+			const start = take(length);
 			// A copy, so a token never shares memory with bytes handed out later.
-			const out = new Uint8Array(pool.subarray(offset, offset + length));
-			offset += length;
-			return out;
+			return new Uint8Array(pool.subarray(start, start + length));
+		},
+		base64url(length) {
+			if (length > poolSize) return randomFillSync(Buffer.alloc(length)).toString('base64url');
+			const start = take(length);
+			// Encoded straight from the pool: each byte is still used once.
+			return pool.toString('base64url', start, start + length);
 		}
 	};
 }
@@ -45,6 +57,11 @@ export function seededRandom(seed: string): Random {
 			return new Uint8Array(out);
 		}
 	};
+}
+
+/** `length` random bytes as base64url: from the source's own encoder when it has one. */
+export function randomBase64url(random: Random, length: number): string {
+	return random.base64url ? random.base64url(length) : base64url(random.bytes(length));
 }
 
 /** base64url without padding (RFC 4648 §5), the alphabet of Spotify's opaque tokens. */

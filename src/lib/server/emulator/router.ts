@@ -11,14 +11,18 @@ import { handleToken } from './handlers/token';
 import { handleWebApi } from './handlers/web-api';
 import { homePage } from './pages/dashboard-pages';
 import { errorPage } from './pages/error-page';
-import { authorizePath, under } from './paths';
+import { authorizePath, pathnameOf, under } from './paths';
 import { csrfToken } from './session';
 import type { EmuRequest, EmuResponse } from './types';
 
+/** A CSP nonce for a page; a function, not a closure per request. */
+function nonce(ctx: EmulatorContext): string {
+	return newId(ctx, 12);
+}
+
 export function route(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
-	const path = under(request.url.pathname, ctx.config.mount);
-	const nonce = () => newId(ctx, 12);
-	if (path === null) return errorPage('something-went-wrong', nonce(), 404);
+	const path = under(pathnameOf(request), ctx.config.mount);
+	if (path === null) return errorPage('something-went-wrong', nonce(ctx), 404);
 	const method = request.method;
 	const read = method === 'GET' || method === 'HEAD';
 
@@ -30,25 +34,26 @@ export function route(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
 
 	if (authorizePath.test(path))
 		return read
-			? handleAuthorize(ctx, request, nonce())
-			: errorPage('something-went-wrong', nonce(), 405);
-	if (method === 'POST' && path === '/accounts/login') return handleLogin(ctx, request, nonce());
+			? handleAuthorize(ctx, request, nonce(ctx))
+			: errorPage('something-went-wrong', nonce(ctx), 405);
+	if (method === 'POST' && path === '/accounts/login') return handleLogin(ctx, request, nonce(ctx));
 	if (method === 'POST' && path === '/accounts/consent')
-		return handleConsent(ctx, request, nonce());
-	if (method === 'POST' && path === '/accounts/logout') return handleLogout(ctx, request, nonce());
+		return handleConsent(ctx, request, nonce(ctx));
+	if (method === 'POST' && path === '/accounts/logout')
+		return handleLogout(ctx, request, nonce(ctx));
 	const dashboard = under(path, '/dashboard');
-	if (dashboard !== null) return handleDashboard(ctx, request, dashboard, nonce());
+	if (dashboard !== null) return handleDashboard(ctx, request, dashboard, nonce(ctx));
 	const account = under(path, '/account/apps');
-	if (account !== null) return handleAccountApps(ctx, request, account, nonce());
+	if (account !== null) return handleAccountApps(ctx, request, account, nonce(ctx));
 	if (read && (path === '' || path === '/')) {
 		const csrf = csrfToken(ctx, request);
 		return homePage({
 			mount: ctx.config.mount,
-			nonce: nonce(),
+			nonce: nonce(ctx),
 			csrf: csrf.token,
 			cookies: csrf.cookies,
 			control: ctx.config.control
 		});
 	}
-	return errorPage('something-went-wrong', nonce(), 404);
+	return errorPage('something-went-wrong', nonce(ctx), 404);
 }

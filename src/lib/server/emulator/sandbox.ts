@@ -101,6 +101,8 @@ export interface SandboxRegistry {
 	touch(id: string, entry: SandboxEntry): void;
 	/** Counts a sandbox made, so that two made at once on two instances conflict. */
 	made(): void;
+	/** How many were ever made (the count `made` writes): read before scanning `entries`. */
+	madeCount(): number;
 	forget(id: string): void;
 }
 
@@ -220,6 +222,12 @@ export class Sandboxes {
 			this.#boxes.set(id, { ctx, lastUsed: now, uses: entry.uses + 1 });
 			return ctx;
 		}
+		// The count first, fetched before the scan: a sandbox another instance makes after this read
+		// changes it, so this request's commit conflicts and runs again, even where the scan (which
+		// the commit does not check) missed that sandbox. Read after the scan, a count could be
+		// newer than the scan and let one sandbox too many through.
+		registry.madeCount();
+		if (!registry.fetched()) return ctx;
 		const entries = registry.entries();
 		if (!registry.fetched()) return ctx;
 		if (entries.length >= this.#base.config.maxSandboxes) {
@@ -245,23 +253,25 @@ export class Sandboxes {
 		return resolved;
 	}
 
+	/** The default sandbox (a method, not a closure made on every request). */
+	#fallback(viaDefault: boolean): Resolved {
+		return { ctx: this.default, cookies: [], viaDefault };
+	}
+
 	#resolve(request: EmuRequest, path: string | null): Resolved {
-		const fallback = (viaDefault: boolean): Resolved => ({
-			ctx: this.default,
-			cookies: [],
-			viaDefault
-		});
-		if (!this.#base.config.sandboxes || path === null) return fallback(false);
+		if (!this.#base.config.sandboxes || path === null) return this.#fallback(false);
 		const raw = parseCookies(request.header('cookie')).get(sandboxCookieName);
 		if (!isSandboxId(raw)) {
-			if (!mintsSandbox(request, path)) return fallback(false);
+			if (!mintsSandbox(request, path)) return this.#fallback(false);
 			const id = newSandboxId(this.#base.random);
 			const ctx = this.open(id);
-			return ctx ? { ctx, cookies: [sandboxCookie(id)], viaDefault: false } : fallback(false);
+			return ctx ? { ctx, cookies: [sandboxCookie(id)], viaDefault: false } : this.#fallback(false);
 		}
-		if (request.url.searchParams.get(defaultSandboxParam) === 'default') return fallback(true);
-		if (fromAnotherOrigin(request)) return fallback(true);
-		if (isForm(request, path) && this.#interactionIsDefault(request, raw)) return fallback(true);
+		if (request.url.searchParams.get(defaultSandboxParam) === 'default')
+			return this.#fallback(true);
+		if (fromAnotherOrigin(request)) return this.#fallback(true);
+		if (isForm(request, path) && this.#interactionIsDefault(request, raw))
+			return this.#fallback(true);
 		const ctx = this.open(raw);
 		return ctx ? { ctx, cookies: [], viaDefault: false } : { full: true };
 	}

@@ -8,12 +8,15 @@ import { hkdfSync } from 'node:crypto';
 import { seedCookieName, seedFromCookieValue } from '../../spotify/emulator-seed';
 import type { EmulatorContext } from './context';
 import { parseCookies } from './cookies';
-import { base64url } from './random';
+import { base64url, randomBase64url } from './random';
 import type { EmuRequest } from './types';
 
 /** The seed of a request: its `grantwalk_seed` cookie, else EMULATOR_SEED, else none. */
 export function requestSeed(ctx: EmulatorContext, request: EmuRequest): string | null {
-	const raw = parseCookies(request.header('cookie')).get(seedCookieName);
+	const header = request.header('cookie');
+	// Most token requests (curl, a server, a benchmark) carry no seed cookie: no parsing then.
+	if (header === null || !header.includes(seedCookieName)) return ctx.config.seed;
+	const raw = parseCookies(header).get(seedCookieName);
 	return seedFromCookieValue(raw) ?? ctx.config.seed;
 }
 
@@ -51,6 +54,8 @@ export function issueValue(
 	const { seed, kind, inputs } = derivation;
 	return (
 		prefix +
-		base64url(seed === null ? ctx.random.bytes(bytes) : seededBytes(seed, kind, inputs, bytes))
+		(seed === null
+			? randomBase64url(ctx.random, bytes)
+			: base64url(seededBytes(seed, kind, inputs, bytes)))
 	);
 }

@@ -32,9 +32,18 @@ export function listenEmulator(
 	env: Record<string, string | undefined> = {}
 ): Promise<Listening> {
 	const names = allowedHostNames({ ...env, HOST: host }, host);
-	const server = createServer(
-		nodeListener(emulator, originOf(host, port), (hostHeader) => isAllowedHost(hostHeader, names))
-	);
+	// A client sends the same Host on every request: remember the last answer (isAllowedHost
+	// parses a URL), so keep-alive load does not pay for it each time.
+	let lastHost: string | undefined;
+	let lastAllowed = false;
+	const allowHost = (hostHeader: string | undefined): boolean => {
+		if (hostHeader === undefined || hostHeader !== lastHost) {
+			lastAllowed = isAllowedHost(hostHeader, names);
+			lastHost = hostHeader;
+		}
+		return lastAllowed;
+	};
+	const server = createServer(nodeListener(emulator, originOf(host, port), allowHost));
 	server.keepAliveTimeout = 65_000;
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);

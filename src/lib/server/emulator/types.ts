@@ -9,6 +9,11 @@ import type { SpotifyErrorSlug } from '../../spotify/errors';
 export interface EmuRequest {
 	method: string;
 	url: URL;
+	/**
+	 * `url.pathname`, when the adapter knows it without parsing the URL (node.ts, which then
+	 * builds `url` only if a handler reads it); read it through paths.ts `pathnameOf`.
+	 */
+	pathname?: string;
 	/** A request header by lower-case name, or null. */
 	header(name: string): string | null;
 	/** The raw body, already read (and capped by the adapter). */

@@ -2,8 +2,7 @@
  * /api/token client authentication (RFC 6749 §2.3.1): HTTP Basic, or client_id and client_secret
  * in the body; or, for PKCE, client_id alone (RFC 7636 public clients). Errors as reference §3.6.
  */
-import { timingSafeEqual } from 'node:crypto';
-import { findApp } from '../context';
+import { findApp, type EmulatorContext } from '../context';
 import { param } from '../form';
 import { tokenError } from '../http';
 import type { EmuRequest } from '../types';
@@ -57,20 +56,50 @@ export function readClientAuth(request: EmuRequest, params: URLSearchParams): Cl
 	return { method: 'none' };
 }
 
+/**
+ * Compares in time that depends on the lengths only (as crypto.timingSafeEqual, without the two
+ * Buffers it needs on every request). Secrets here are well-formed strings (decoded UTF-8 or
+ * hex), so equal UTF-16 code units mean equal secrets.
+ */
 function sameSecret(a: string, b: string): boolean {
-	const x = Buffer.from(a);
-	const y = Buffer.from(b);
-	return x.length === y.length && timingSafeEqual(x, y);
+	if (a.length !== b.length) return false;
+	let diff = 0;
+	for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+	return diff === 0;
+}
+
+/**
+ * A server sends the same Basic header on every request: its decoding (regex, base64, UTF-8
+ * check, form decoding) is remembered, a few headers per emulator, only once the secret in it
+ * proved right, so the cache holds no secret that the app's own record does not hold already.
+ * The secret is still compared on every request: an app deleted or re-keyed is noticed.
+ */
+const basicCacheSize = 16;
+const basicCaches = new WeakMap<object, Map<string, ClientAuth>>();
+
+function basicCache(ctx: EmulatorContext): Map<string, ClientAuth> {
+	let cache = basicCaches.get(ctx.config);
+	if (!cache) basicCaches.set(ctx.config, (cache = new Map()));
+	return cache;
+}
+
+function remember(cache: Map<string, ClientAuth>, header: string, auth: ClientAuth): void {
+	if (cache.size >= basicCacheSize) cache.delete(cache.keys().next().value!);
+	cache.set(header, auth);
 }
 
 export const checkClientAuthenticated: TokenCheck = (ctx, state) => {
-	const auth = readClientAuth(state.request, state.params);
+	const header = state.request.header('authorization');
+	const cache = basicCache(ctx);
+	const cached = header === null ? undefined : cache.get(header);
+	const auth = cached ?? readClientAuth(state.request, state.params);
 	if (auth.method === 'malformed' || auth.method === 'none')
 		return tokenError('invalid-client-malformed');
 	const app = findApp(ctx, auth.clientId);
 	if (!app) return tokenError('invalid-client-token');
 	if (auth.method === 'secret' && !sameSecret(auth.secret, app.clientSecret))
 		return tokenError('invalid-client-secret');
+	if (header !== null && !cached && auth.method === 'secret') remember(cache, header, auth);
 	state.app = app;
 	state.confidential = auth.method === 'secret';
 	return undefined;

@@ -37,6 +37,7 @@ export function txnRegistry(txn: Txn, idleMs: number): SandboxRegistry {
 		},
 		touch: (id, entry) => txn.set(entryPrefix + id, entry, idleMs),
 		made: () => txn.set(madeKey, ((txn.get(madeKey) as number | undefined) ?? 0) + 1, Infinity),
+		madeCount: () => (txn.get(madeKey) as number | undefined) ?? 0,
 		forget: (id) => {
 			txn.delete(entryPrefix + id);
 		}
