@@ -22,12 +22,6 @@ export function txnRegistry(txn: Txn, idleMs: number): SandboxRegistry {
 			txn.set(redirectUrisKey, { ...redirectUris(), [clientId]: [...uris] }, Infinity),
 		entry: (id) => txn.get(entryPrefix + id) as SandboxEntry | undefined,
 		entries: () => {
-			// The made-count is read in a pass before the scan, never with it: a sandbox another
-			// instance makes after that read changes the count, so this commit fails and runs
-			// again; one made before it is in the scan. Read after the scan (the same batch fetches
-			// scans first), a count could be newer than the keys found, and the cap be passed.
-			txn.get(madeKey);
-			if (txn.missing.has(madeKey)) return [];
 			const found: [string, SandboxEntry][] = [];
 			for (const key of txn.keys(entryPrefix)) {
 				const entry = txn.get(key) as SandboxEntry | undefined;
