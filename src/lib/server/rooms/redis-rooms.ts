@@ -6,9 +6,8 @@
  * second connection. Listeners themselves stay in the process that holds their stream.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { createClient } from 'redis';
 import type { Position, PulseCounts, PulseMark } from '$lib/flows/follow';
-import { safeUrl } from '../emulator/shared/redis-store';
+import { opTimeoutMs, redisClient, safeUrl } from '../emulator/shared/redis-store';
 import {
 	digest,
 	maxPulseSteps,
@@ -37,9 +36,6 @@ export interface RedisRooms extends RoomStore {
 	ready(): Promise<void>;
 	close(): Promise<void>;
 }
-
-/** No Redis answer within this long counts as Redis gone, as for the emulator's store. */
-const opTimeoutMs = 1500;
 
 const events: readonly RoomEvent[] = ['position', 'pulse', 'room'];
 
@@ -77,14 +73,7 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 	const subscribed = new Map<string, Promise<void>>();
 	let down = false;
 
-	const client = createClient({
-		url,
-		disableOfflineQueue: true,
-		socket: {
-			connectTimeout: opTimeoutMs,
-			reconnectStrategy: (retries) => Math.min(retries * 100, 1000)
-		}
-	});
+	const client = redisClient(url);
 	const subscriber = client.duplicate();
 
 	const lost = (why: string) => {

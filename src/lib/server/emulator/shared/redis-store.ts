@@ -30,8 +30,24 @@ end
 return 1`;
 
 /** No Redis answer within this long counts as Redis gone: a paused server must not hang a request. */
-const opTimeoutMs = 1500;
+export const opTimeoutMs = 1500;
 const maxRuns = 64;
+
+/**
+ * A client as the emulator's store and the follow rooms both use it: no offline queue (a request
+ * while Redis is away fails at once, as a 503, instead of waiting), a connect timeout of
+ * opTimeoutMs, and reconnecting every second at most.
+ */
+export function redisClient(url: string) {
+	return createClient({
+		url,
+		disableOfflineQueue: true,
+		socket: {
+			connectTimeout: opTimeoutMs,
+			reconnectStrategy: (retries) => Math.min(retries * 100, 1000)
+		}
+	});
+}
 
 /** The URL without its password, for log lines. */
 export function safeUrl(url: string): string {
@@ -54,14 +70,7 @@ export function createRedisStore(
 	const log = options.log ?? ((line: string) => console.error(line));
 	const where = safeUrl(url);
 	let down = false;
-	const client = createClient({
-		url,
-		disableOfflineQueue: true,
-		socket: {
-			connectTimeout: opTimeoutMs,
-			reconnectStrategy: (retries) => Math.min(retries * 100, 1000)
-		}
-	});
+	const client = redisClient(url);
 	client.on('error', (error: Error) => {
 		if (down) return;
 		down = true;
