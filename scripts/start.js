@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { newest } from './newest.js';
+import { serverFlags } from './server-flags.js';
 
 const sources = [
 	'src',
@@ -33,6 +34,10 @@ const env = {
 console.log(
 	`Grantwalk on http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
 );
-const server = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env });
+const server = spawn(
+	process.execPath,
+	[...serverFlags(process.env.NODE_OPTIONS), 'scripts/serve.js'],
+	{ stdio: 'inherit', env }
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
