@@ -7,7 +7,7 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Position, PulseCounts, PulseMark } from '$lib/flows/follow';
-import { opTimeoutMs, redisClient, safeUrl } from '../emulator/shared/redis-store';
+import { redisClient, redisLink } from '../emulator/shared/redis-link';
 import {
 	digest,
 	maxPulseSteps,
@@ -65,29 +65,18 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 	const idleMs = options.idleMs ?? 12 * 60 * 60 * 1000;
 	const refreshMs = options.refreshMs ?? 30_000;
 	const log = options.log ?? ((line: string) => console.error(line));
-	const where = safeUrl(url);
+	const link = redisLink('grantwalk rooms', url, log, RoomsUnavailable);
 	const instance = randomUUID();
 	/** This instance's listeners, per room; a room is subscribed to while it has any. */
 	const local = new Map<string, Set<Listener>>();
 	/** The room's subscription, once asked for: a second listener waits for the same one. */
 	const subscribed = new Map<string, Promise<void>>();
-	let down = false;
 
 	const client = redisClient(url);
 	const subscriber = client.duplicate();
 
-	const lost = (why: string) => {
-		if (down) return;
-		down = true;
-		log(`grantwalk rooms: Redis at ${where} ${why}; answering 503 until it returns`);
-	};
-	for (const connection of [client, subscriber]) {
-		connection.on('error', (error: Error) => lost(`is unreachable (${error.message})`));
-		connection.on('ready', () => {
-			if (down) log(`grantwalk rooms: Redis at ${where} is back`);
-			down = false;
-		});
-	}
+	link.watch(client);
+	link.watch(subscriber);
 	// Events published while the subscriber was away are lost: give its listeners the room again.
 	let subscriberWasDown = false;
 	subscriber.on('error', () => (subscriberWasDown = true));
@@ -97,34 +86,15 @@ export function createRedisRooms(url: string, options: RedisRoomsOptions = {}): 
 		for (const id of local.keys()) void resend(id).catch(() => {});
 	});
 
-	const connect = (connection: typeof client) => {
-		const connecting = connection.connect().then(
-			() => undefined,
-			(error: Error) => {
-				throw new RoomsUnavailable(error.message);
-			}
-		);
-		connecting.catch(() => {});
-		return connecting;
-	};
-	const connecting = Promise.all([connect(client), connect(subscriber)]).then(() => undefined);
+	const connecting = Promise.all([link.connect(client), link.connect(subscriber)]).then(
+		() => undefined
+	);
 	// Every use awaits it through timed(); this keeps a failed start from being an unhandled rejection.
 	connecting.catch(() => {});
 
-	async function timed<T>(operation: () => Promise<T>): Promise<T> {
-		let timer: NodeJS.Timeout | undefined;
-		const timeout = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(new RoomsUnavailable('no answer')), opTimeoutMs);
-		});
-		try {
-			return await Promise.race([connecting.then(operation), timeout]);
-		} catch (error) {
-			lost(`did not answer (${(error as Error).message})`);
-			throw error instanceof RoomsUnavailable ? error : new RoomsUnavailable(String(error));
-		} finally {
-			clearTimeout(timer);
-		}
-	}
+	/** `operation` once connected, bounded in time (redis-link.ts). */
+	const timed = <T>(operation: () => Promise<T>): Promise<T> =>
+		link.timed(connecting.then(operation));
 
 	const script = (source: string, id: string, extra: (string | number)[]) =>
 		timed(() =>

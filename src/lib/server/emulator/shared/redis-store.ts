@@ -4,7 +4,7 @@
  * what the handler reads, run it again until it reads nothing new, then commit with one script
  * that checks what was read is unchanged; on a conflict, run again from fresh reads.
  */
-import { createClient } from 'redis';
+import { redisClient, redisLink } from './redis-link';
 import { SharedStoreUnavailable, type SharedStore } from './shared-store';
 import { Txn, type Fetched } from './txn';
 
@@ -29,37 +29,8 @@ for i = n + 1, #KEYS do
 end
 return 1`;
 
-/** No Redis answer within this long counts as Redis gone: a paused server must not hang a request. */
-export const opTimeoutMs = 1500;
+/** Conflicts a request may meet before it gives up with a 503. */
 const maxRuns = 64;
-
-/**
- * A client as the emulator's store and the follow rooms both use it: no offline queue (a request
- * while Redis is away fails at once, as a 503, instead of waiting), a connect timeout of
- * opTimeoutMs, and reconnecting every second at most.
- */
-export function redisClient(url: string) {
-	return createClient({
-		url,
-		disableOfflineQueue: true,
-		socket: {
-			connectTimeout: opTimeoutMs,
-			reconnectStrategy: (retries) => Math.min(retries * 100, 1000)
-		}
-	});
-}
-
-/** The URL without its password, for log lines. */
-export function safeUrl(url: string): string {
-	try {
-		const parsed = new URL(url);
-		parsed.password = '';
-		parsed.username = '';
-		return parsed.toString();
-	} catch {
-		return 'redis://?';
-	}
-}
 
 export function createRedisStore(
 	url: string,
@@ -68,49 +39,11 @@ export function createRedisStore(
 	const now = options.now ?? Date.now;
 	const sandboxTtlMs = options.sandboxTtlMs ?? 24 * 3600_000;
 	const log = options.log ?? ((line: string) => console.error(line));
-	const where = safeUrl(url);
-	let down = false;
+	const link = redisLink('grantwalk emulator', url, log, SharedStoreUnavailable);
+	const { timed } = link;
 	const client = redisClient(url);
-	client.on('error', (error: Error) => {
-		if (down) return;
-		down = true;
-		log(
-			`grantwalk emulator: Redis at ${where} is unreachable (${error.message}); answering 503 until it returns`
-		);
-	});
-	client.on('ready', () => {
-		if (down) log(`grantwalk emulator: Redis at ${where} is back`);
-		down = false;
-	});
-	const connecting = client.connect().then(
-		() => undefined,
-		(error: Error) => {
-			throw new SharedStoreUnavailable(error.message);
-		}
-	);
-	connecting.catch(() => {});
-
-	async function timed<T>(operation: Promise<T>): Promise<T> {
-		let timer: NodeJS.Timeout | undefined;
-		const timeout = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(new SharedStoreUnavailable('no answer')), opTimeoutMs);
-		});
-		try {
-			return await Promise.race([operation, timeout]);
-		} catch (error) {
-			if (!down) {
-				down = true;
-				log(
-					`grantwalk emulator: Redis at ${where} did not answer (${(error as Error).message}); answering 503 until it returns`
-				);
-			}
-			throw error instanceof SharedStoreUnavailable
-				? error
-				: new SharedStoreUnavailable(String(error));
-		} finally {
-			clearTimeout(timer);
-		}
-	}
+	link.watch(client);
+	const connecting = link.connect(client);
 
 	async function fetchInto(txn: Txn, fetched: Fetched, scanned: Set<string>): Promise<void> {
 		const keys = [...txn.missing];
