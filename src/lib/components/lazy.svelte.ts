@@ -19,3 +19,29 @@ export function lazy<T extends Component<any>>(load: () => Promise<{ default: T 
 		}
 	};
 }
+
+/**
+ * A closed <details> whose contents are a lazy component: asked for when the panel first opens,
+ * or as soon as a pointer or the keyboard comes to its summary (spread `want` on the <summary>),
+ * so it is there by the time it opens; once asked for it stays, keeping what was typed in it.
+ * `component` is undefined until then. Bind the <details>' `open` to `open`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component, its props kept by T
+export function lazyPanel<T extends Component<any>>(load: () => Promise<{ default: T }>) {
+	const loader = lazy(load);
+	let open = $state(false);
+	let wanted = $state(false);
+	const want = () => (wanted = true);
+	return {
+		get open(): boolean {
+			return open;
+		},
+		set open(value: boolean) {
+			open = value;
+		},
+		want: { onpointerenter: want, onpointerdown: want, onfocus: want },
+		get component(): T | undefined {
+			return open || wanted ? loader.component : undefined;
+		}
+	};
+}
