@@ -8,8 +8,9 @@
  *     POST /rooms/<room>/pulse       a follower's Done / Stuck
  *     GET  /rooms/<room>/qr.svg      the follow link as a QR code (?flow=<slug>)
  *
- * Every refusal is JSON `{"error": "<a sentence>"}`, a store out of reach a 503. Writes must come from the site's own pages
- * (the Origin header), so no other site can drive a room or fill a pulse.
+ * Every refusal is JSON `{"error": "<a sentence>"}`, a store out of reach a 503. Writes must
+ * come from the site's own pages (the Origin header), so no other site can drive a room or fill a
+ * pulse.
  */
 import { renderSVG } from 'uqr';
 import { followLink, isRoomId, parsePosition, pulseMarks, type PulseMark } from '$lib/flows/follow';
