@@ -87,6 +87,47 @@ export function countPlaywright(report, ok) {
 }
 
 /**
+ * The page snapshots Playwright kept of the tests that failed (its `error-context` attachments:
+ * the page's accessibility tree at the failure), so that a CI log, the only thing left of a
+ * fresh machine, shows what the page held, not only what the test waited for.
+ * @param {any} report
+ * @returns {string[]} their paths
+ */
+export function failurePages(report) {
+	/** @type {string[]} */
+	const paths = [];
+	/** @param {any} suite */
+	const walk = (suite) => {
+		for (const spec of suite.specs ?? [])
+			for (const test of spec.tests ?? [])
+				for (const result of test.results ?? [])
+					if (result.status !== 'passed' && result.status !== 'skipped')
+						for (const attachment of result.attachments ?? [])
+							if (attachment.name === 'error-context' && attachment.path)
+								paths.push(attachment.path);
+		for (const child of suite.suites ?? []) walk(child);
+	};
+	for (const suite of report?.suites ?? []) walk(suite);
+	return paths;
+}
+
+/** At most this much of each failure's page is printed: the top of the tree says enough. */
+const failurePageChars = 12000;
+
+/**
+ * The page's tree from a Playwright error context (its YAML block), without the error (the
+ * list reporter printed it) or the test's source; the whole text when it has no tree.
+ * @param {string} text
+ */
+export function pageTree(text) {
+	const start = text.indexOf('```yaml');
+	if (start < 0) return text;
+	const end = text.indexOf('# Test source', start);
+	const tree = text.slice(start, end < 0 ? undefined : end).trimEnd();
+	return tree.length > failurePageChars ? `${tree.slice(0, failurePageChars)}\n…` : tree;
+}
+
+/**
  * The per-suite lines, then the one line of totals every run ends with.
  * @param {Count[]} counts
  */
@@ -109,6 +150,7 @@ export function totalsLines(counts) {
  * @param {{
  *   run: Run,
  *   readJson: (path: string) => unknown,
+ *   readText?: (path: string) => string | undefined,
  *   chromium: string | undefined,
  *   installHint: string,
  *   out: string,
@@ -117,7 +159,16 @@ export function totalsLines(counts) {
  * }} io
  * @returns {Promise<boolean>} whether everything passed
  */
-export async function runTests({ run, readJson, chromium, installHint, out, env, print }) {
+export async function runTests({
+	run,
+	readJson,
+	readText = () => undefined,
+	chromium,
+	installHint,
+	out,
+	env,
+	print
+}) {
 	const buildDir = env.GRANTWALK_BUILD_DIR ?? 'build';
 	const buildEnv = { ...env, GRANTWALK_BUILD_DIR: buildDir };
 	// The type check and the unit tests read .svelte-kit/, which tsconfig.json extends.
@@ -182,10 +233,13 @@ export async function runTests({ run, readJson, chromium, installHint, out, env,
 	} else if (!build.ok) counts.push({ suite: 'build', passed: 0, failed: 1 });
 	else {
 		const e2e = await stage('browser', () => run('npx', ['playwright', 'test'], buildEnv));
-		counts.push({
-			suite: 'browser',
-			...countPlaywright(readJson(`${out}/playwright.json`), e2e.ok)
-		});
+		const report = readJson(`${out}/playwright.json`);
+		for (const path of e2e.ok ? [] : failurePages(report)) {
+			const text = readText(path);
+			if (text !== undefined)
+				print(`──── the page at a failure: ${path} ────\n${pageTree(text)}\n`);
+		}
+		counts.push({ suite: 'browser', ...countPlaywright(report, e2e.ok) });
 	}
 
 	print(`All stages in ${Math.round((Date.now() - began) / 1000)} s.`);

@@ -46,12 +46,19 @@ const reports = {
 
 function start(
 	runner: ReturnType<typeof fakeRunner>,
-	options: { chromium?: string; env?: NodeJS.ProcessEnv } = {}
+	options: {
+		chromium?: string;
+		env?: NodeJS.ProcessEnv;
+		reports?: Record<string, unknown>;
+		files?: Record<string, string>;
+	} = {}
 ) {
 	const printed: string[] = [];
+	const json: Record<string, unknown> = options.reports ?? reports;
 	const done = runTests({
 		run: runner.run,
-		readJson: (path) => reports[path as keyof typeof reports],
+		readJson: (path) => json[path],
+		readText: (path) => options.files?.[path],
 		chromium: 'chromium' in options ? options.chromium : '/usr/bin/chromium',
 		installHint: 'install a Chromium',
 		out: '.test-output',
@@ -130,6 +137,70 @@ describe('npm test', () => {
 		for (const name of ['svelte-kit sync', 'svelte-check --tsconfig', 'vitest run'])
 			expect(runner.envs[name], name).not.toHaveProperty('GRANTWALK_BUILD_DIR');
 		expect(runner.envs['vitest run']?.PATH).toBe('/bin');
+	});
+
+	it("a failed browser run prints the failed tests' page snapshots, and only theirs", async () => {
+		const result = (status: string, path: string) => ({
+			status,
+			attachments: [{ name: 'error-context', contentType: 'text/markdown', path }]
+		});
+		const playwright = {
+			stats: { expected: 1, unexpected: 1, flaky: 0 },
+			suites: [
+				{
+					specs: [{ tests: [{ results: [result('passed', 'ok/error-context.md')] }] }],
+					suites: [
+						{
+							specs: [
+								{
+									tests: [
+										{
+											results: [
+												result('failed', 'bad/error-context.md'),
+												result('timedOut', 'gone.md')
+											]
+										}
+									]
+								}
+							]
+						}
+					]
+				}
+			]
+		};
+		const runner = fakeRunner({ 'playwright test': false });
+		const { done, printed } = start(runner, {
+			reports: { ...reports, '.test-output/playwright.json': playwright },
+			files: {
+				'ok/error-context.md': 'never printed',
+				'bad/error-context.md': [
+					'# Instructions',
+					'- Following Playwright test failed.',
+					'# Error details',
+					'```',
+					'Error: expect(locator).toBeVisible() failed',
+					'```',
+					'```yaml',
+					'- button "Next step"',
+					'x'.repeat(13000),
+					'```',
+					'# Test source',
+					'test(…)'
+				].join('\n')
+			}
+		});
+		await runner.finish('svelte-kit sync', ...checks, 'playwright test');
+		expect(await done).toBe(false);
+		const pages = printed.filter((text) => text.includes('the page at a failure'));
+		// The timed-out result's file is gone: nothing to print, and no crash.
+		expect(pages).toHaveLength(1);
+		expect(pages[0]).toContain('bad/error-context.md');
+		// The page's tree, cut short; not the error again, the instructions or the source.
+		expect(pages[0]).toContain('- button "Next step"');
+		expect(pages[0]).not.toMatch(/Instructions|toBeVisible|Test source/);
+		expect(pages[0].length).toBeLessThan(12200);
+		expect(printed.join('\n')).not.toContain('never printed');
+		expect(printed.at(-1)).toBe('13 passed, 1 failed');
 	});
 
 	it('without GRANTWALK_BUILD_DIR the build still has a directory of its own', async () => {

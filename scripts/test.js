@@ -10,19 +10,29 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 /** @param {string} path */
-function readJson(path) {
+function readText(path) {
 	try {
-		return JSON.parse(readFileSync(path, 'utf8'));
+		return readFileSync(path, 'utf8');
 	} catch {
 		return undefined;
 	}
 }
 
-// Captured output loses its colours unless asked for; keep them on a terminal.
+/** @param {string} path */
+function readJson(path) {
+	const text = readText(path);
+	try {
+		return text === undefined ? undefined : JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 const env = process.stdout.isTTY ? { FORCE_COLOR: '1', ...process.env } : process.env;
 const ok = await runTests({
 	run: capture,
 	readJson,
+	readText,
 	chromium: await findChromium(),
 	installHint,
 	out,
