@@ -9,14 +9,18 @@ import type { Component } from 'svelte';
 export function lazy<T extends Component<any>>(load: () => Promise<{ default: T }>) {
 	let component = $state<T>();
 	let started = false;
+	const start = () => {
+		if (started) return;
+		started = true;
+		void load().then((module) => (component = module.default));
+	};
 	return {
 		get component(): T | undefined {
-			if (!started) {
-				started = true;
-				void load().then((module) => (component = module.default));
-			}
+			start();
 			return component;
-		}
+		},
+		/** Fetches the component now, without reading it (no dependency for an effect). */
+		preload: start
 	};
 }
 
